@@ -10,7 +10,7 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
-Import-Module $PesterPath -Force
+Import-Module (Resolve-Path $PesterPath).Path -Force
 $env:OFISYNC_MODULE_PATH = (Resolve-Path $ModulePath).Path
 
 $config = New-PesterConfiguration
