@@ -145,7 +145,8 @@ switch ($Task) {
     'test' { Invoke-Tests }
     'demo' {
         Build-Module
-        & (Join-Path $Root 'examples/demo.ps1') -ModulePath (Join-Path $ModuleOut 'OfiSync.psd1') @Rest
+        $extra = @($Rest | Where-Object { $_ })
+        & (Join-Path $Root 'examples/demo.ps1') -ModulePath (Join-Path $ModuleOut 'OfiSync.psd1') @extra
     }
     'bench' {
         $Configuration = 'Release'
