@@ -12,7 +12,8 @@
     FormatsToProcess     = @('OfiSync.Format.ps1xml')
     TypesToProcess       = @('OfiSync.Types.ps1xml')
     CmdletsToExport      = @(
-        'Test-SyncConnection'
+        'New-SyncConnection', 'Get-SyncConnection', 'Remove-SyncConnection', 'Test-SyncConnection',
+        'New-SyncLine', 'Get-SyncLine', 'Set-SyncLine', 'Remove-SyncLine', 'Test-SyncLine', 'Export-SyncLine', 'Import-SyncLine'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,8 +1,13 @@
 using System.Management.Automation;
+using OfiSync.Core.Store;
+using OfiSync.PowerShell.Support;
 
 namespace OfiSync.PowerShell.Commands;
 
-/// <summary>The base of every OfiSync cmdlet: a cancellation token that Ctrl+C (StopProcessing) cancels.</summary>
+/// <summary>
+/// The base of every OfiSync cmdlet: the -Store parameter, the store it opens once per call, ErrorRecords built
+/// the same way everywhere, and a cancellation token that Ctrl+C (StopProcessing) cancels.
+/// </summary>
 /// <remarks>
 /// Cmdlet classes must not hold a field of a value type from OfiSync.Core (an enum, a struct, a Nullable of one,
 /// or an auto-property of such a type): PowerShell lays out every exported type while it imports the module,
@@ -12,10 +17,47 @@ namespace OfiSync.PowerShell.Commands;
 public abstract class OfiSyncCmdlet : PSCmdlet, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private SyncStore? _store;
+
+    /// <summary>The store: a SQLite file path, or PostgreSql:&lt;connection string&gt; / SqlServer:&lt;connection string&gt;.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Store { get; set; }
 
     protected CancellationToken Cancel => _stop.Token;
 
     protected override void StopProcessing() => _stop.Cancel();
 
     public void Dispose() => _stop.Dispose();
+
+    /// <summary>The store, opened on first use; a store that cannot be opened ends the command.</summary>
+    protected SyncStore OpenStore()
+    {
+        if (_store is not null) return _store;
+        try
+        {
+            var location = Store is null ? StoreLocation.Default() : StoreLocation.Parse(ResolveStorePath(Store));
+            WriteVerbose(Core.Messages.UsingStore(location.ToString()));
+            return _store = SyncStore.Open(location);
+        }
+        catch (StoreException ex)
+        {
+            ThrowTerminatingError(Errors.FromStore(ex, Store ?? "(default store)"));
+            throw; // not reached
+        }
+    }
+
+    /// <summary>A relative -Store path is relative to PowerShell's current location, not the process's.</summary>
+    private string ResolveStorePath(string store)
+    {
+        if (store.Contains(':') && !(store.Length > 1 && store[1] == ':')) return store;
+        return SessionState.Path.GetUnresolvedProviderPathFromPSPath(store);
+    }
+
+    /// <summary>Runs an engine task on the pipeline thread, so that Ctrl+C cancels it and output stays ordered.</summary>
+    protected T Wait<T>(Task<T> task)
+    {
+        try { return task.GetAwaiter().GetResult(); }
+        catch (OperationCanceledException) when (Cancel.IsCancellationRequested) { throw new PipelineStoppedException(); }
+    }
 }

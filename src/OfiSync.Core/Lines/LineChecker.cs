@@ -1,0 +1,154 @@
+using OfiSync.Core.Connections;
+using OfiSync.Core.Schema;
+
+namespace OfiSync.Core.Lines;
+
+/// <summary>
+/// Checks a sync line: first what can be told without a database (names, keys, map, delete policy,
+/// dependencies), then, when asked to connect, that every table and column exists on both sides and that
+/// the types can be converted.
+/// </summary>
+public sealed class LineChecker
+{
+    private readonly Func<string, SyncConnection?> _connections;
+    private readonly IReadOnlyList<SyncLine> _otherLines;
+
+    /// <param name="connections">Finds a stored connection by name.</param>
+    /// <param name="allLines">The lines in the store, for DependsOn; the checked line may be among them.</param>
+    public LineChecker(Func<string, SyncConnection?> connections, IReadOnlyList<SyncLine> allLines)
+    {
+        _connections = connections;
+        _otherLines = allLines;
+    }
+
+    public List<LineProblem> CheckDefinition(SyncLine line)
+    {
+        var problems = new List<LineProblem>();
+        void Add(LineSide side, string? column, string code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
+            problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
+
+        if (string.IsNullOrWhiteSpace(line.Name)) Add(LineSide.Line, null, "NameMissing", Messages.LineNameMissing);
+        else if (line.Name.IndexOfAny(new[] { '*', '?', '[', ']' }) >= 0) Add(LineSide.Line, null, "NameInvalid", Messages.LineNameHasWildcard(line.Name));
+
+        if (_connections(line.Source) is null) Add(LineSide.Source, null, "ConnectionNotFound", Messages.ConnectionNotFound(line.Source));
+        if (_connections(line.Target) is null) Add(LineSide.Target, null, "ConnectionNotFound", Messages.ConnectionNotFound(line.Target));
+        if (string.IsNullOrWhiteSpace(line.SourceTable) == string.IsNullOrWhiteSpace(line.SourceQuery))
+            Add(LineSide.Source, null, "SourceMissing", Messages.SourceTableOrQuery);
+        if (string.IsNullOrWhiteSpace(line.TargetTable)) Add(LineSide.Target, null, "TargetMissing", Messages.TargetTableMissing);
+
+        if (line.Key.Count == 0) Add(LineSide.Source, null, "KeyMissing", Messages.KeyMissing);
+        if (line.TargetKey.Count != line.Key.Count) Add(LineSide.Target, null, "KeyMismatch", Messages.TargetKeyCount(line.Key.Count, line.TargetKey.Count));
+        foreach (var dup in line.Columns.GroupBy(c => c.TargetColumn, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            Add(LineSide.Target, dup.Key, "ColumnMappedTwice", Messages.ColumnMappedTwice(dup.Key));
+        foreach (var key in line.TargetKey.Where(k => !line.Columns.Any(c => string.Equals(c.TargetColumn, k, StringComparison.OrdinalIgnoreCase))))
+            Add(LineSide.Target, key, "KeyNotMapped", Messages.KeyNotMapped(key));
+        foreach (var map in line.Columns)
+        {
+            var complete = map.Kind switch
+            {
+                MappingKind.Column => !string.IsNullOrWhiteSpace(map.SourceColumn),
+                MappingKind.Lookup => !string.IsNullOrWhiteSpace(map.SourceColumn) && !string.IsNullOrWhiteSpace(map.LookupTable)
+                                      && !string.IsNullOrWhiteSpace(map.LookupMatch) && !string.IsNullOrWhiteSpace(map.LookupValue),
+                _ => true,
+            };
+            if (string.IsNullOrWhiteSpace(map.TargetColumn) || !complete)
+                Add(LineSide.Line, map.TargetColumn, "MappingIncomplete", Messages.MappingIncomplete(map.TargetColumn));
+        }
+        if (line.DeletePolicy == DeletePolicy.Flag && string.IsNullOrWhiteSpace(line.FlagColumn))
+            Add(LineSide.Target, null, "FlagColumnMissing", Messages.FlagColumnMissing);
+        if (line.BatchSize is < 1 or > 100_000) Add(LineSide.Line, null, "BatchSizeInvalid", Messages.BatchSizeInvalid(line.BatchSize));
+        if (line.CommandTimeout < 0) Add(LineSide.Line, null, "TimeoutInvalid", Messages.CommandTimeoutInvalid);
+
+        foreach (var dependency in line.DependsOn)
+        {
+            if (string.Equals(dependency, line.Name, StringComparison.OrdinalIgnoreCase))
+                Add(LineSide.Line, null, "DependsOnItself", Messages.LineDependsOnItself(line.Name));
+            else if (!_otherLines.Any(l => string.Equals(l.Name, dependency, StringComparison.OrdinalIgnoreCase)))
+                Add(LineSide.Line, null, "DependencyNotFound", Messages.DependencyNotFound(dependency));
+        }
+        if (LineOrder.FindCycle(line, _otherLines) is { } cycle)
+            Add(LineSide.Line, null, "DependencyCycle", Messages.DependencyCycle(cycle));
+        return problems;
+    }
+
+    /// <summary>Connects to both sides and checks tables, columns, keys and types.</summary>
+    public async Task<List<LineProblem>> CheckAsync(SyncLine line, ConnectionOpener opener, CancellationToken cancel)
+    {
+        var problems = CheckDefinition(line);
+        if (problems.Any(p => p.Code is "ConnectionNotFound" or "SourceMissing" or "TargetMissing")) return problems;
+        void Add(LineSide side, string? column, string code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
+            problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
+
+        var source = await ReadSideAsync(line, LineSide.Source, opener, line.SourceTable, line.SourceQuery, Add, cancel).ConfigureAwait(false);
+        var target = await ReadSideAsync(line, LineSide.Target, opener, line.TargetTable, null, Add, cancel).ConfigureAwait(false);
+
+        if (source is not null)
+        {
+            foreach (var key in line.Key.Where(k => Find(source.Columns, k) is null))
+                Add(LineSide.Source, key, "ColumnNotFound", Messages.ColumnNotFound(key, source.Name, source.Columns));
+            foreach (var map in line.Columns.Where(m => m.SourceColumn is not null && Find(source.Columns, m.SourceColumn) is null))
+                Add(LineSide.Source, map.SourceColumn, "ColumnNotFound", Messages.ColumnNotFound(map.SourceColumn!, source.Name, source.Columns));
+        }
+        if (target is not null)
+        {
+            foreach (var map in line.Columns.Where(m => Find(target.Columns, m.TargetColumn) is null))
+                Add(LineSide.Target, map.TargetColumn, "ColumnNotFound", Messages.ColumnNotFound(map.TargetColumn, target.Name, target.Columns));
+            foreach (var name in new[] { line.TargetId, line.DeletePolicy == DeletePolicy.Flag ? line.FlagColumn : null }.OfType<string>())
+                if (Find(target.Columns, name) is null)
+                    Add(LineSide.Target, name, "ColumnNotFound", Messages.ColumnNotFound(name, target.Name, target.Columns));
+        }
+        if (source is not null && target is not null)
+        {
+            foreach (var map in line.Columns.Where(m => m.Kind == MappingKind.Column))
+            {
+                var s = Find(source.Columns, map.SourceColumn!);
+                var t = Find(target.Columns, map.TargetColumn);
+                if (s is null || t is null) continue;
+                if (TypeCompatibility.Check(s, t) is { } issue)
+                    Add(LineSide.Target, map.TargetColumn, issue.Code, Messages.TypeProblem(map.SourceColumn!, s, map.TargetColumn, t, issue.Text), issue.Severity);
+            }
+        }
+        foreach (var lookup in line.Columns.Where(m => m.Kind == MappingKind.Lookup && m.LookupTable is not null))
+        {
+            var table = await ReadSideAsync(line, LineSide.Target, opener, lookup.LookupTable, null, Add, cancel).ConfigureAwait(false);
+            if (table is null) continue;
+            foreach (var name in new[] { lookup.LookupMatch!, lookup.LookupValue! }.Where(n => Find(table.Columns, n) is null))
+                Add(LineSide.Target, name, "ColumnNotFound", Messages.ColumnNotFound(name, table.Name, table.Columns));
+        }
+        return problems;
+    }
+
+    private sealed record Side(string Name, IReadOnlyList<ColumnInfo> Columns);
+
+    private async Task<Side?> ReadSideAsync(SyncLine line, LineSide side, ConnectionOpener opener, string? table, string? query,
+        Action<LineSide, string?, string, string, ProblemSeverity> add, CancellationToken cancel)
+    {
+        var connection = _connections(side == LineSide.Source ? line.Source : line.Target)!;
+        var name = table ?? Messages.TheSourceQuery;
+        try
+        {
+            await using var db = await opener.OpenAsync(connection, cancel).ConfigureAwait(false);
+            var columns = await SchemaReader.ReadColumnsAsync(db, Providers.Providers.Get(connection.Provider), table, query, cancel).ConfigureAwait(false);
+            if (columns is null)
+            {
+                add(side, null, "TableNotFound", Messages.TableNotFound(table!, connection.Name), ProblemSeverity.Error);
+                return null;
+            }
+            return new Side(name, columns);
+        }
+        catch (SyncConnectionException ex)
+        {
+            add(side, null, "ConnectionFailed", ex.Message, ProblemSeverity.Error);
+            return null;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            add(side, null, query is null ? "TableUnreadable" : "QueryInvalid", Messages.SideUnreadable(name, connection.Name, ex.Message), ProblemSeverity.Error);
+            return null;
+        }
+    }
+
+    internal static ColumnInfo? Find(IReadOnlyList<ColumnInfo> columns, string name) =>
+        columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal))
+        ?? columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+}

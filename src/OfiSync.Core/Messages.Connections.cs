@@ -1,0 +1,29 @@
+namespace OfiSync.Core;
+
+public static partial class Messages
+{
+    public static string PasswordVariableMissing(string connection, string variable) =>
+        $"The connection '{connection}' takes its password from the environment variable '{variable}', which is not set. Set it for the account that runs OfiSync.";
+    public static string SecretNotResolved(string connection, string secret) =>
+        $"The connection '{connection}' takes its password from the SecretManagement secret '{secret}', which could not be read. Check Get-Secret -Name '{secret}' works for this account.";
+    public static string CredentialRequired(string connection) =>
+        $"The connection '{connection}' needs a credential at run time: pass -Credential.";
+    public static string ConnectionStringInvalid(string connection, string reason) =>
+        $"The connection string of '{connection}' is not valid: {reason}";
+    public static string ConnectionFailed(string connection, string reason) =>
+        $"Cannot connect to '{connection}': {reason}";
+    public static string CertificateNotTrusted(string connection, string reason) =>
+        $"Cannot connect to '{connection}': the server's TLS certificate is not trusted by this machine ({reason}). Install the certificate's issuing authority on this machine, or, on a network you trust, recreate the connection with -TrustServerCertificate.";
+    public const string PasswordInConnectionString =
+        "The connection string contains a password. OfiSync never stores passwords: remove it and use -PasswordVariable (an environment variable), -PasswordSecret (a SecretManagement secret), -PromptForCredential (-Credential at run time) or -IntegratedSecurity.";
+    public const string SqliteTakesNoCredential = "A SQLite connection takes no credential.";
+}
+
+public static partial class Messages
+{
+    public static string SecretManagementMissing(string connection, string secret) =>
+        $"The connection '{connection}' takes its password from the secret '{secret}', but Get-Secret is not available. Install and register a vault with Microsoft.PowerShell.SecretManagement, or recreate the connection with -PasswordVariable.";
+    public static string CredentialOptionsExclusive =>
+        "Give at most one of -PasswordVariable, -PasswordSecret, -PromptForCredential and -IntegratedSecurity.";
+    public static string SqlServerOnlyOption(string option) => $"-{option} applies to SQL Server connections only.";
+}

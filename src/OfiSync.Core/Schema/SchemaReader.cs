@@ -1,0 +1,57 @@
+using System.Data;
+using System.Data.Common;
+using OfiSync.Core.Providers;
+
+namespace OfiSync.Core.Schema;
+
+/// <summary>Reads the columns of a table or a query the same way on every database: a query that returns no row.</summary>
+public static class SchemaReader
+{
+    /// <summary>Quotes a table name that may carry a schema ("dbo.cliente").</summary>
+    public static string QuoteTable(IDatabaseProvider provider, string table) =>
+        string.Join(".", table.Split('.').Select(provider.QuoteIdentifier));
+
+    /// <summary>The FROM clause of a source: a quoted table, or the query as a derived table.</summary>
+    public static string FromClause(IDatabaseProvider provider, string? table, string? query) =>
+        query is not null ? $"({query}) {provider.QuoteIdentifier("ofisync_q")}" : QuoteTable(provider, table!);
+
+    /// <summary>The columns, or null when the table does not exist.</summary>
+    public static async Task<IReadOnlyList<ColumnInfo>?> ReadColumnsAsync(DbConnection connection, IDatabaseProvider provider, string? table, string? query, CancellationToken cancel)
+    {
+        if (table is not null && query is null && !await TableExistsAsync(connection, provider, table, cancel).ConfigureAwait(false)) return null;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM {FromClause(provider, table, query)} WHERE 1 = 0";
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancel).ConfigureAwait(false);
+        var schema = await reader.GetColumnSchemaAsync(cancel).ConfigureAwait(false);
+        return schema.Select((c, i) => new ColumnInfo(c.ColumnName, c.DataType ?? typeof(object), c.DataTypeName ?? "", c.AllowDBNull ?? true, c.ColumnSize is > 0 and < int.MaxValue ? c.ColumnSize : null, i)).ToList();
+    }
+
+    public static async Task<bool> TableExistsAsync(DbConnection connection, IDatabaseProvider provider, string table, CancellationToken cancel)
+    {
+        var parts = table.Split('.');
+        var name = parts[^1];
+        var schema = parts.Length > 1 ? parts[^2] : null;
+        await using var command = connection.CreateCommand();
+        command.CommandText = provider.Kind switch
+        {
+            ProviderKind.Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name = @n COLLATE NOCASE",
+            ProviderKind.PostgreSql => schema is null
+                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = @n AND table_schema = ANY (current_schemas(false))"
+                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = @n AND table_schema = @s",
+            _ => schema is null
+                ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = @n"
+                : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = @n AND TABLE_SCHEMA = @s",
+        };
+        AddParameter(command, "@n", name);
+        if (schema is not null && provider.Kind != ProviderKind.Sqlite) AddParameter(command, "@s", schema);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false)) > 0;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}

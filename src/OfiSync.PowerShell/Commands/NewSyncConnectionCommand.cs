@@ -1,0 +1,135 @@
+using System.Data.Common;
+using System.Management.Automation;
+using Microsoft.Data.SqlClient;
+using OfiSync.Core.Connections;
+using OfiSync.Core.Providers;
+using OfiSync.Core.Store;
+using OfiSync.PowerShell.Support;
+
+namespace OfiSync.PowerShell.Commands;
+
+/// <summary>Adds a named connection to the store. It never holds a password: only where to find one at run time.</summary>
+[Cmdlet(VerbsCommon.New, "SyncConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[OutputType(typeof(SyncConnection))]
+public sealed class NewSyncConnectionCommand : OfiSyncCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = "";
+
+    [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+    public ProviderKind Provider { get => (ProviderKind)_provider; set => _provider = value; }
+    private object _provider = ProviderKind.Sqlite;
+
+    [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string ConnectionString { get; set; } = "";
+
+    /// <summary>The environment variable that holds the password when the line runs.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? PasswordVariable { get; set; }
+
+    /// <summary>The SecretManagement secret (a password or a PSCredential) read with Get-Secret when the line runs.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? PasswordSecret { get; set; }
+
+    /// <summary>The password is given with -Credential each time the connection is used.</summary>
+    [Parameter]
+    public SwitchParameter PromptForCredential { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? UserName { get; set; }
+
+    /// <summary>SQL Server: Windows integrated authentication.</summary>
+    [Parameter]
+    public SwitchParameter IntegratedSecurity { get; set; }
+
+    /// <summary>SQL Server: Mandatory (the default of SqlClient), Optional or Strict.</summary>
+    [Parameter]
+    [ValidateSet("Mandatory", "Optional", "Strict")]
+    public string? Encrypt { get; set; }
+
+    /// <summary>SQL Server: accept the server's certificate without validating it. Only on a network you trust.</summary>
+    [Parameter]
+    public SwitchParameter TrustServerCertificate { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Description { get; set; }
+
+    /// <summary>Replace a connection of the same name.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        if (Build() is not { } connection) return;
+        var store = OpenStore();
+        if (!ShouldProcess(Core.Messages.ConnectionTarget(connection.Name, store.Location.ToString()), Core.Messages.ActionNewConnection)) return;
+        try
+        {
+            store.SaveConnection(connection, Force);
+            WriteObject(connection);
+        }
+        catch (StoreException ex)
+        {
+            WriteError(Errors.FromStore(ex, Name));
+        }
+    }
+
+    private SyncConnection? Build()
+    {
+        var exclusive = new[] { PasswordVariable is not null, PasswordSecret is not null, PromptForCredential.IsPresent, IntegratedSecurity.IsPresent }.Count(x => x);
+        if (exclusive > 1)
+        {
+            WriteError(Errors.InvalidArgument("CredentialOptionsExclusive", Name, Core.Messages.CredentialOptionsExclusive));
+            return null;
+        }
+        if (Provider != ProviderKind.SqlServer && (IntegratedSecurity || Encrypt is not null || TrustServerCertificate))
+        {
+            var option = IntegratedSecurity ? "IntegratedSecurity" : Encrypt is not null ? "Encrypt" : "TrustServerCertificate";
+            WriteError(Errors.InvalidArgument("SqlServerOnlyOption", Name, Core.Messages.SqlServerOnlyOption(option)));
+            return null;
+        }
+        if (Provider == ProviderKind.Sqlite && exclusive > 0)
+        {
+            WriteError(Errors.InvalidArgument("SqliteTakesNoCredential", Name, Core.Messages.SqliteTakesNoCredential));
+            return null;
+        }
+        DbConnectionStringBuilder builder;
+        try
+        {
+            builder = Provider == ProviderKind.SqlServer
+                ? new SqlConnectionStringBuilder(ConnectionString)
+                : new DbConnectionStringBuilder { ConnectionString = ConnectionString };
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // The text may hold a password: never echo it back.
+            WriteError(Errors.InvalidArgument("ConnectionStringInvalid", Name, Core.Messages.ConnectionStringInvalid(Name, ex.GetType().Name)));
+            return null;
+        }
+        if (SecretScrubber.SecretKeys.Any(k => builder.ContainsKey(k) && !string.IsNullOrEmpty(builder[k]?.ToString())))
+        {
+            WriteError(Errors.InvalidArgument("PasswordInConnectionString", Name, Core.Messages.PasswordInConnectionString));
+            return null;
+        }
+        if (builder is SqlConnectionStringBuilder sql)
+        {
+            if (IntegratedSecurity) sql.IntegratedSecurity = true;
+            if (Encrypt is not null) sql.Encrypt = SqlConnectionEncryptOption.Parse(Encrypt);
+            if (TrustServerCertificate) sql.TrustServerCertificate = true;
+        }
+        return new SyncConnection
+        {
+            Name = Name,
+            Provider = Provider,
+            ConnectionString = builder.ConnectionString,
+            CredentialSource = PasswordVariable is not null ? CredentialSource.Environment
+                : PasswordSecret is not null ? CredentialSource.Secret
+                : PromptForCredential ? CredentialSource.Prompt : CredentialSource.None,
+            CredentialName = PasswordVariable ?? PasswordSecret,
+            UserName = UserName,
+            Description = Description,
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using OfiSync.Core.Store;
+
+namespace OfiSync.PowerShell.Support;
+
+/// <summary>Tab completion of names from the store named by -Store, or the default one.</summary>
+public abstract class StoreNameCompleter : IArgumentCompleter
+{
+    protected abstract IEnumerable<string> Names(SyncStore store);
+
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+        CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        IEnumerable<string> names;
+        try
+        {
+            var location = fakeBoundParameters["Store"] is string s ? StoreLocation.Parse(s) : StoreLocation.Default();
+            names = Names(SyncStore.Open(location)).ToList();
+        }
+        catch (Exception)
+        {
+            // Completion must never throw at the user: no store, no suggestions.
+            return Array.Empty<CompletionResult>();
+        }
+        var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        return names.Where(pattern.IsMatch).Select(n =>
+        {
+            var text = n.IndexOfAny(new[] { ' ', '\'', '$', '`', ',', ';', '(', ')', '{', '}' }) >= 0 ? "'" + n.Replace("'", "''") + "'" : n;
+            return new CompletionResult(text, n, CompletionResultType.ParameterValue, n);
+        });
+    }
+}
+
+public sealed class LineNameCompleter : StoreNameCompleter
+{
+    protected override IEnumerable<string> Names(SyncStore store) => store.GetLines().Select(l => l.Name);
+}
+
+public sealed class ConnectionNameCompleter : StoreNameCompleter
+{
+    protected override IEnumerable<string> Names(SyncStore store) => store.GetConnections().Select(c => c.Name);
+}
