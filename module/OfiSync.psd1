@@ -13,6 +13,7 @@
     TypesToProcess       = @('OfiSync.Types.ps1xml')
     CmdletsToExport      = @(
         'New-SyncConnection', 'Get-SyncConnection', 'Remove-SyncConnection', 'Test-SyncConnection',
+        'Invoke-SyncQuery',
         'New-SyncLine', 'Get-SyncLine', 'Set-SyncLine', 'Remove-SyncLine', 'Test-SyncLine', 'Export-SyncLine', 'Import-SyncLine'
     )
     FunctionsToExport    = @()

@@ -6,7 +6,7 @@ param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [string] $TestPath = (Join-Path $PSScriptRoot '../tests/OfiSync.PowerShell.Tests')
+    [string[]] $TestPath = (Join-Path $PSScriptRoot '../tests/OfiSync.PowerShell.Tests')
 )
 $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'

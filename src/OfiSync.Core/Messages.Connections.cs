@@ -27,3 +27,8 @@ public static partial class Messages
         "Give at most one of -PasswordVariable, -PasswordSecret, -PromptForCredential and -IntegratedSecurity.";
     public static string SqlServerOnlyOption(string option) => $"-{option} applies to SQL Server connections only.";
 }
+
+public static partial class Messages
+{
+    public static string ActionRunQuery(string query) => $"Run: {(query.Length > 80 ? query[..80] + "..." : query)}";
+}

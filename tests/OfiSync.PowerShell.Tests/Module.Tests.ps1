@@ -80,8 +80,8 @@ Import-Module '$spaced/OfiSync.psd1'
 `$null = [Reflection.Assembly]::LoadFrom('$dapper')
 `$null = [Reflection.Assembly]::LoadFrom('$sqlclient')
 Import-Module '$ModulePath'
-`$s = Test-SyncConnection Sqlite 'Data Source=:memory:'
-`$q = Test-SyncConnection SqlServer 'Server=127.0.0.1,1;Connect Timeout=2'
+`$s = Test-SyncConnection -Provider Sqlite -ConnectionString 'Data Source=:memory:'
+`$q = Test-SyncConnection -Provider SqlServer -ConnectionString 'Server=127.0.0.1,1;Connect Timeout=2'
 "sqlite=`$(`$s.Succeeded) sqlserver=`$(`$q.ErrorType)"
 [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -in 'Dapper', 'Microsoft.Data.SqlClient' } |
     ForEach-Object { '{0} {1} {2}' -f `$_.GetName().Name, `$_.GetName().Version, [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name } | Sort-Object
@@ -97,8 +97,21 @@ Import-Module '$ModulePath'
         $r = Invoke-ChildPwsh @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModulePath'; Remove-Module OfiSync; Import-Module '$ModulePath' -Force
-(Test-SyncConnection Sqlite 'Data Source=:memory:').Succeeded
+(Test-SyncConnection -Provider Sqlite -ConnectionString 'Data Source=:memory:').Succeeded
 "@
         $r.Output[-1] | Should -Be 'True'
+    }
+}
+
+Describe 'The cmdlet assembly' {
+    It 'references only the engine, PowerShell and the framework, so every dependency loads in the engine context' {
+        $dll = Join-Path (Split-Path (Get-OfiSyncModulePath)) 'OfiSync.PowerShell.dll'
+        $bytes = [IO.File]::ReadAllBytes($dll)
+        $peReader = [Reflection.PortableExecutable.PEReader]::new([IO.MemoryStream]::new($bytes))
+        $md = [Reflection.Metadata.PEReaderExtensions]::GetMetadataReader($peReader)
+        $names = foreach ($h in $md.AssemblyReferences) { $md.GetString($md.GetAssemblyReference($h).Name) }
+        $foreign = $names | Where-Object { $_ -notmatch '^(OfiSync\.Core|System(\..*)?|netstandard|mscorlib|Microsoft\.Win32\..*)$' }
+        $foreign | Should -BeNullOrEmpty
+        $names | Should -Contain 'OfiSync.Core'
     }
 }

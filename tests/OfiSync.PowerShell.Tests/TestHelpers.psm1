@@ -32,4 +32,36 @@ function Invoke-ChildPwsh {
 
 function Get-ToolPackagesPath { Join-Path (Get-RepositoryRoot) 'out/tools-packages' }
 
+<#
+Creates a small ERP and an empty CRM as SQLite files in $Folder (the domain of ../shared/notes/domain.md),
+through the module's own Invoke-SyncQuery. Returns the two file paths.
+#>
+function New-TestDatabases {
+    param([Parameter(Mandatory)] [string] $Folder, [int] $Customers = 20)
+    New-Item -ItemType Directory $Folder -Force | Out-Null
+    $erp = Join-Path $Folder 'erp.db'
+    $crm = Join-Path $Folder 'crm.db'
+    $q = { param($file, $sql, $p) Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$file" -Query $sql -Parameters $p -Confirm:$false }
+    & $q $erp @'
+CREATE TABLE sector (codigo TEXT PRIMARY KEY, descripcion TEXT NOT NULL);
+CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, nif TEXT, poblacion TEXT, provincia TEXT,
+  sector_codigo TEXT REFERENCES sector(codigo), fecha_alta TEXT, fecha_modif TEXT, activo INTEGER NOT NULL DEFAULT 1, saldo NUMERIC);
+INSERT INTO sector VALUES ('HOT', 'Hostelería'), ('AGE', 'Agencias de viaje'), ('CON', 'Construcción');
+'@ $null
+    $towns = 'Madrid', 'Ávila', 'A Coruña', 'Logroño', 'Cádiz'
+    $sectors = 'HOT', 'AGE', 'CON'
+    for ($i = 1; $i -le $Customers; $i++) {
+        & $q $erp 'INSERT INTO cliente VALUES (@c, @r, @n, @p, @p, @s, @a, @a, 1, @b)' @{
+            c = '4300{0:D5}' -f $i; r = "Cliente Ñandú $i, S.L."; n = 'B{0:D8}' -f $i; p = $towns[$i % 5]; s = $sectors[$i % 3]
+            a = '2024-01-{0:D2}' -f (($i % 28) + 1); b = [decimal]($i * 100.25)
+        }
+    }
+    & $q $crm @'
+CREATE TABLE sector (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo_origen TEXT UNIQUE NOT NULL, descripcion TEXT);
+CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, estado TEXT NOT NULL DEFAULT 'Potencial',
+  razon_social TEXT NOT NULL, nif TEXT, poblacion TEXT, provincia TEXT, sector_id INTEGER REFERENCES sector(id), saldo NUMERIC);
+'@ $null
+    [pscustomobject]@{ Erp = $erp; Crm = $crm }
+}
+
 Export-ModuleMember -Function *

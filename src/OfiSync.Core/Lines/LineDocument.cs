@@ -9,12 +9,18 @@ public sealed class LineDocument
     public const string FormatName = "OfiSync.SyncLines";
     public const int CurrentVersion = 1;
 
-    public string Format { get; set; } = FormatName;
+    /// <summary>Empty until written, so a JSON file without it is not taken for an export.</summary>
+    public string Format { get; set; } = "";
     public int Version { get; set; } = CurrentVersion;
     public List<SyncConnection> Connections { get; set; } = new();
     public List<SyncLine> Lines { get; set; } = new();
 
-    public string ToJson() => LineJson.Serialize(this);
+    public string ToJson()
+    {
+        Format = FormatName;
+        Version = CurrentVersion;
+        return LineJson.Serialize(this);
+    }
 
     /// <summary>Reads a document; a file that is not one gives a message saying so.</summary>
     public static LineDocument FromJson(string json)

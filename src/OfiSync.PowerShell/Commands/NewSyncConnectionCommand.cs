@@ -1,6 +1,4 @@
-using System.Data.Common;
 using System.Management.Automation;
-using Microsoft.Data.SqlClient;
 using OfiSync.Core.Connections;
 using OfiSync.Core.Providers;
 using OfiSync.Core.Store;
@@ -95,35 +93,18 @@ public sealed class NewSyncConnectionCommand : OfiSyncCmdlet
             WriteError(Errors.InvalidArgument("SqliteTakesNoCredential", Name, Core.Messages.SqliteTakesNoCredential));
             return null;
         }
-        DbConnectionStringBuilder builder;
-        try
+        var (connectionString, problem) = ConnectionStringEditor.Prepare(Provider, ConnectionString, IntegratedSecurity, Encrypt, TrustServerCertificate);
+        if (problem is not null)
         {
-            builder = Provider == ProviderKind.SqlServer
-                ? new SqlConnectionStringBuilder(ConnectionString)
-                : new DbConnectionStringBuilder { ConnectionString = ConnectionString };
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
-        {
-            // The text may hold a password: never echo it back.
-            WriteError(Errors.InvalidArgument("ConnectionStringInvalid", Name, Core.Messages.ConnectionStringInvalid(Name, ex.GetType().Name)));
+            var id = problem == Core.Messages.PasswordInConnectionString ? "PasswordInConnectionString" : "ConnectionStringInvalid";
+            WriteError(Errors.InvalidArgument(id, Name, problem));
             return null;
-        }
-        if (SecretScrubber.SecretKeys.Any(k => builder.ContainsKey(k) && !string.IsNullOrEmpty(builder[k]?.ToString())))
-        {
-            WriteError(Errors.InvalidArgument("PasswordInConnectionString", Name, Core.Messages.PasswordInConnectionString));
-            return null;
-        }
-        if (builder is SqlConnectionStringBuilder sql)
-        {
-            if (IntegratedSecurity) sql.IntegratedSecurity = true;
-            if (Encrypt is not null) sql.Encrypt = SqlConnectionEncryptOption.Parse(Encrypt);
-            if (TrustServerCertificate) sql.TrustServerCertificate = true;
         }
         return new SyncConnection
         {
             Name = Name,
             Provider = Provider,
-            ConnectionString = builder.ConnectionString,
+            ConnectionString = connectionString!,
             CredentialSource = PasswordVariable is not null ? CredentialSource.Environment
                 : PasswordSecret is not null ? CredentialSource.Secret
                 : PromptForCredential ? CredentialSource.Prompt : CredentialSource.None,
