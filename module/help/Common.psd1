@@ -1,0 +1,40 @@
+# Text of the parameters that several OfiSync cmdlets share: -Store of every cmdlet, -WhatIf and -Confirm, and the
+# line definition of New-SyncLine and Set-SyncLine. A cmdlet's own help source wins over this file.
+@{
+    Parameters = @{
+        Store          = @'
+The store to use instead of the default one: the path of a SQLite file (created, readable by its owner only, when it does not exist), or a PostgreSQL or SQL Server database written as 'PostgreSql:<connection string>' or 'SqlServer:<connection string>'. A relative path is relative to the current PowerShell location.
+
+Without -Store, the OFISYNC_STORE environment variable chooses the store when it is set, in the same forms; otherwise the store is store.db in the OfiSync folder of the user's local data folder (~/.local/share/OfiSync on Linux, %LOCALAPPDATA%\OfiSync on Windows). The password of a server store can come from the OFISYNC_STORE_PASSWORD environment variable. See about_OfiSync.
+'@
+        WhatIf         = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
+        Confirm        = 'Prompts you for confirmation before running the cmdlet.'
+
+        Credential     = "The user name and password for connections created with New-SyncConnection -PromptForCredential, used to connect to the line's source and target. Connections that take their password from an environment variable or a SecretManagement secret read it themselves and ignore -Credential."
+        Description    = 'A free text about the sync line, kept in the store.'
+        Enabled        = 'Whether the line takes part when lines run. -Enabled:$false keeps the line but leaves it out; -Enabled turns it on again. New lines are enabled.'
+        SourceQuery    = "A SELECT statement, in the source database's SQL, whose rows are the source, instead of -SourceTable: for example to join two tables. The pre-filter (-Filter) is applied to its rows."
+        TargetKey      = 'The target columns that hold the key, one per -Key column and in the same order. By default, the target columns the key columns are mapped to, or columns of the same names. The target key finds the row to update, so a rerun never adds a second row for the same source row.'
+        TargetId       = "A target column, such as the CRM's identity column, whose value is read back after a row is written and kept in the sync state."
+        Map            = @'
+How each target column gets its value: a hashtable whose keys are target columns. A value is one of:
+
+- a source column name, such as 'razon_social';
+- a constant, the same on every row: @{ Constant = 'Cliente' };
+- a lookup that translates a source value through a table of the target: @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' } writes the id of the sector row whose codigo_origen equals the source's sector_codigo. A value the lookup does not find fails the row, and the error names the value; add OnMissing = 'Null' to write NULL instead.
+
+A key column that the map leaves out is added to it, into its target key column. With New-SyncLine, no -Map maps every source column to the target column of the same name (ignoring case), read from both tables. With Set-SyncLine, -Map replaces the whole map.
+'@
+        Filter         = @'
+The pre-filter: which source rows take part, as a condition in Where-Object syntax on the source columns, given as a scriptblock or a string, such as { activo -eq 1 -and provincia -eq 'Madrid' }. It is kept as text in the line, and runs inside the source database when the line runs, so only the wanted rows are read. $null or an empty string removes the pre-filter. See FILTERS in about_OfiSync.
+'@
+        DeletePolicy   = "What happens in the target to a row that disappeared from the source: Ignore leaves the target row alone (the default); Flag sets -FlagColumn to -FlagValue in the target row, for example estado = 'Inactivo'; Delete deletes the target row."
+        FlagColumn     = 'The target column that the Flag delete policy sets in rows that disappeared from the source, such as estado.'
+        FlagValue      = 'The value the Flag delete policy writes into -FlagColumn: a string, a number, a boolean, a date or $null.'
+        Order          = 'The place of the line when lines run and are listed: lower numbers first, then by name. Dependencies come first whatever their order: a line always runs after the lines it depends on.'
+        DependsOn      = 'The names of the lines that must run before this one, such as the sectors line before the customers line whose lookup needs the sectors. The lines must exist; a line cannot depend on itself, and lines cannot depend on each other in a cycle.'
+        BatchSize      = 'How many rows are written to the target per batch, from 1 to 100000.'
+        CommandTimeout = 'How many seconds each database command of the line may take; 0 means no limit.'
+        SkipCheck      = 'Save the line without connecting to the databases. The definition itself is still checked (the connections and the lines it depends on exist, the key and the map are complete); the tables, columns and types are not. Run Test-SyncLine later.'
+    }
+}
