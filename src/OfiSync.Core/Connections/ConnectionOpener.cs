@@ -24,14 +24,24 @@ public sealed class ConnectionOpener
     internal string ConnectionStringFor(SyncConnection connection)
     {
         var credential = CredentialFor(connection);
+        if (connection.Provider == ProviderKind.PostgreSql)
+        {
+            // Without it Npgsql hides a constraint's detail ("Key (nif)=(B1) already exists"), which names the column at fault.
+            var pg = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { IncludeErrorDetail = true };
+            if (credential is not null)
+            {
+                if (!string.IsNullOrEmpty(credential.UserName)) pg.Username = credential.UserName;
+                pg.Password = credential.Password;
+            }
+            return pg.ConnectionString;
+        }
         if (credential is null) return connection.ConnectionString;
         DbConnectionStringBuilder builder = connection.Provider switch
         {
             ProviderKind.SqlServer => new SqlConnectionStringBuilder(connection.ConnectionString),
-            ProviderKind.PostgreSql => new NpgsqlConnectionStringBuilder(connection.ConnectionString),
             _ => new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString },
         };
-        if (!string.IsNullOrEmpty(credential.UserName)) builder[connection.Provider == ProviderKind.PostgreSql ? "Username" : "User ID"] = credential.UserName;
+        if (!string.IsNullOrEmpty(credential.UserName)) builder["User ID"] = credential.UserName;
         builder["Password"] = credential.Password;
         return builder.ConnectionString;
     }

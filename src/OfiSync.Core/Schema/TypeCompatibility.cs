@@ -2,12 +2,14 @@ using OfiSync.Core.Lines;
 
 namespace OfiSync.Core.Schema;
 
+/// <summary>The kinds of value a column holds, the same on every database.</summary>
+public enum Family { Text, Integer, Decimal, Float, Boolean, Date, Binary, Guid, Other }
+
 /// <summary>Whether a source column's values can be written into a target column.</summary>
 public static class TypeCompatibility
 {
     public sealed record Issue(string Code, string Text, ProblemSeverity Severity);
 
-    private enum Family { Text, Integer, Decimal, Float, Boolean, Date, Binary, Guid, Other }
 
     public static Issue? Check(ColumnInfo source, ColumnInfo target)
     {
@@ -31,7 +33,7 @@ public static class TypeCompatibility
         };
     }
 
-    private static Family FamilyOf(ColumnInfo column)
+    internal static Family FamilyOf(ColumnInfo column)
     {
         // SQLite reports the declared type by name; its CLR type is only what the first row would give.
         var declared = column.DataTypeName.ToUpperInvariant();

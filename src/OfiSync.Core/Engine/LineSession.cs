@@ -1,0 +1,141 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using OfiSync.Core.Connections;
+using OfiSync.Core.Engine.Writers;
+using OfiSync.Core.Filtering;
+using OfiSync.Core.Lines;
+using OfiSync.Core.Providers;
+using OfiSync.Core.Schema;
+
+namespace OfiSync.Core.Engine;
+
+/// <summary>
+/// Everything one preview or run of one line needs, prepared once: both connections, both schemas, the source
+/// query with the filter pushed down, the lookups, the converters and the target writer.
+/// </summary>
+internal sealed class LineSession : IAsyncDisposable
+{
+    public SyncLine Line { get; }
+    public DbConnection Source { get; private set; } = null!;
+    public IDatabaseProvider SourceProvider { get; private set; } = null!;
+    public ITargetWriter Writer { get; private set; } = null!;
+    public SourceQuery Query { get; private set; } = null!;
+    public RowMapper Mapper { get; private set; } = null!;
+    /// <summary>Whether this run reads the line's whole scope, so rows missing from it were deleted in the source.</summary>
+    public bool FullScope { get; private set; }
+    public ColumnInfo? FlagColumn { get; private set; }
+    public object? FlagValue { get; private set; }
+    public string TargetDescription { get; private set; } = "";
+    /// <summary>Hashes of the keys read in this run, when deletes must be found.</summary>
+    public HashSet<UInt128>? Seen { get; set; }
+    /// <summary>For a run of rows picked from a preview: the action shown for each key.</summary>
+    public Dictionary<string, RowAction>? SelectedActions { get; set; }
+    private ValueConverter[] _keyConverters = Array.Empty<ValueConverter>();
+
+    /// <summary>A stored source key as the target key columns' values, for a delete.</summary>
+    public object?[] TargetKeyValues(string key)
+    {
+        var parts = RowKey.Decode(key);
+        return _keyConverters.Select((c, i) => c.Convert(parts.ElementAtOrDefault(i))).ToArray();
+    }
+
+    private LineSession(SyncLine line) => Line = line;
+
+    public static async Task<LineSession> OpenAsync(SyncLine line, Func<string, SyncConnection?> connections, ConnectionOpener opener,
+        SyncOptions options, IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel)
+    {
+        var session = new LineSession(line);
+        try
+        {
+            await session.PrepareAsync(connections, opener, options, onlyColumns, cancel).ConfigureAwait(false);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task PrepareAsync(Func<string, SyncConnection?> connections, ConnectionOpener opener, SyncOptions options,
+        IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel)
+    {
+        var sourceConnection = connections(Line.Source) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Source));
+        var targetConnection = connections(Line.Target) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Target));
+        SourceProvider = Providers.Providers.Get(sourceConnection.Provider);
+        var targetProvider = Providers.Providers.Get(targetConnection.Provider);
+        TargetDescription = $"{targetConnection.Name}.{Line.TargetTable}";
+
+        Source = await opener.OpenAsync(sourceConnection, cancel).ConfigureAwait(false);
+        if (Source is SqliteConnection sqlite) SqliteFilterFunctions.Register(sqlite);
+        var target = await opener.OpenAsync(targetConnection, cancel).ConfigureAwait(false);
+        var sourceColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel).ConfigureAwait(false)
+                            ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.SourceTable!, sourceConnection.Name));
+        var targetColumns = await SchemaReader.ReadColumnsAsync(target, targetProvider, Line.TargetTable, null, cancel).ConfigureAwait(false)
+                            ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.TargetTable, targetConnection.Name));
+
+        var lookups = new Dictionary<ColumnMapping, LookupTable>();
+        foreach (var map in Line.Columns.Where(m => m.Kind == MappingKind.Lookup))
+            lookups[map] = await LookupTable.LoadAsync(target, targetProvider, map, Line.CommandTimeout, cancel).ConfigureAwait(false);
+
+        var written = Line.Columns.Where(c => !options.ExcludeColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase)
+                                              && (onlyColumns is null || onlyColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase))).ToList();
+        foreach (var excluded in options.ExcludeColumns.Where(e => !Line.Columns.Any(c => string.Equals(c.TargetColumn, e, StringComparison.OrdinalIgnoreCase))))
+            throw new SyncLineException(Line.Name, Messages.ColumnNotInLine(excluded, Line.Name, Line.Columns.Select(c => c.TargetColumn)));
+        foreach (var key in Line.TargetKey.Where(k => !written.Any(c => string.Equals(c.TargetColumn, k, StringComparison.OrdinalIgnoreCase))))
+            throw new SyncLineException(Line.Name, Messages.KeyColumnCannotBeExcluded(key));
+
+        var filter = CombinedFilter(options);
+        Mapper = new RowMapper(Line, sourceColumns, targetColumns, lookups, written);
+        Query = SourceQuery.Build(Line, SourceProvider, sourceColumns, Mapper, filter);
+        FullScope = string.IsNullOrWhiteSpace(options.Filter) && onlyColumns is null;
+
+        var idColumn = Line.TargetId is null ? null : LineChecker.Find(targetColumns, Line.TargetId);
+        if (Line.DeletePolicy == DeletePolicy.Flag && Line.FlagColumn is not null)
+        {
+            FlagColumn = LineChecker.Find(targetColumns, Line.FlagColumn);
+            FlagValue = FlagColumn is null ? Line.FlagValue : new ValueConverter(FlagColumn).Convert(Line.FlagValue);
+        }
+        _keyConverters = Line.TargetKey.Select(k => new ValueConverter(LineChecker.Find(targetColumns, k)!)).ToArray();
+        var shape = new WriterShape(targetProvider, Line.TargetTable, Mapper.WrittenColumns, Line.TargetKey, idColumn);
+        Writer = targetConnection.Provider switch
+        {
+            ProviderKind.Sqlite => new SqliteTargetWriter(target, shape, Line.CommandTimeout),
+            ProviderKind.PostgreSql => new PostgresTargetWriter(target, shape, Line.CommandTimeout),
+            _ => new SqlServerTargetWriter(target, shape, Line.CommandTimeout),
+        };
+    }
+
+    private FilterExpression? CombinedFilter(SyncOptions options)
+    {
+        FilterExpression? filter = null;
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(Line.Filter)) filter = FilterExpression.Parse(Line.Filter);
+            if (!string.IsNullOrWhiteSpace(options.Filter))
+            {
+                var run = FilterExpression.Parse(options.Filter, options.FilterVariables);
+                filter = filter is null ? run : filter.And(run);
+            }
+        }
+        catch (FilterException ex)
+        {
+            throw new SyncLineException(Line.Name, ex.Message, ex);
+        }
+        return filter;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Writer is not null) await Writer.DisposeAsync().ConfigureAwait(false);
+        if (Source is not null) await Source.DisposeAsync().ConfigureAwait(false);
+    }
+}
+
+/// <summary>A line cannot run at all (its tables, filter or connections are wrong); nothing was written.</summary>
+public sealed class SyncLineException : Exception
+{
+    public string Line { get; }
+
+    public SyncLineException(string line, string message, Exception? inner = null) : base(message, inner) => Line = line;
+}

@@ -1,0 +1,13 @@
+namespace OfiSync.Core.Engine;
+
+/// <summary>A mapped row compared with the stored state: what a run would do with it.</summary>
+internal sealed class PlannedRow
+{
+    public MappedRow Row { get; init; } = null!;
+    public RowAction Action { get; init; }
+    public byte[]? Hash { get; init; }
+    public string? Error { get; init; }
+    public string? ErrorColumn { get; init; }
+    /// <summary>The CRM id the state already knows.</summary>
+    public string? TargetKey { get; init; }
+}

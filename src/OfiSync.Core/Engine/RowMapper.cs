@@ -1,0 +1,116 @@
+using OfiSync.Core.Lines;
+using OfiSync.Core.Schema;
+
+namespace OfiSync.Core.Engine;
+
+/// <summary>A source row turned into the line's target values.</summary>
+internal sealed class MappedRow
+{
+    public string Key { get; init; } = "";
+    /// <summary>Every mapped target value, in the line's column order (what the hash is over).</summary>
+    public object?[] Values { get; init; } = Array.Empty<object?>();
+    /// <summary>The raw source values, in the source query's column order (for filters on source names).</summary>
+    public object?[] Source { get; init; } = Array.Empty<object?>();
+    public string? Error { get; init; }
+    public string? ErrorColumn { get; init; }
+    /// <summary>A second source row with a key already read: it fails, and the first keeps its state.</summary>
+    public bool Duplicate { get; init; }
+}
+
+/// <summary>Maps source rows to target values: columns, constants and lookups, each converted to its target column's type.</summary>
+internal sealed class RowMapper
+{
+    private readonly SyncLine _line;
+    private readonly IReadOnlyList<ColumnInfo> _targetColumns;
+    private readonly Dictionary<ColumnMapping, LookupTable> _lookups;
+    private readonly ValueConverter?[] _converters;
+    private readonly int[] _writtenIndexes;
+    private int[] _sourceOrdinals = Array.Empty<int>();
+    private int[] _keyOrdinals = Array.Empty<int>();
+
+    public RowMapper(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns, IReadOnlyList<ColumnInfo> targetColumns,
+        Dictionary<ColumnMapping, LookupTable> lookups, IReadOnlyList<ColumnMapping> written)
+    {
+        _line = line;
+        SourceColumns = sourceColumns;
+        _targetColumns = targetColumns;
+        _lookups = lookups;
+        TargetNames = line.Columns.Select(c => c.TargetColumn).ToList();
+        _converters = line.Columns.Select(c => LineChecker.Find(targetColumns, c.TargetColumn) is { } t ? new ValueConverter(t) : null).ToArray();
+        _writtenIndexes = written.Select(w => line.Columns.IndexOf(w)).ToArray();
+        WrittenColumns = written.Select(w => LineChecker.Find(targetColumns, w.TargetColumn)
+            ?? throw new SyncLineException(line.Name, Messages.ColumnNotFound(w.TargetColumn, line.TargetTable, targetColumns))).ToList();
+        AllWritten = _writtenIndexes.Length == line.Columns.Count;
+    }
+
+    public IReadOnlyList<ColumnInfo> SourceColumns { get; }
+    public IReadOnlyList<string> TargetNames { get; }
+    public IReadOnlyList<ColumnInfo> WrittenColumns { get; }
+    public bool AllWritten { get; }
+    public IReadOnlyList<string> SelectList { get; private set; } = Array.Empty<string>();
+
+    /// <summary>The source columns the mapping reads: the key, then each mapped column, each once.</summary>
+    public IEnumerable<string> NeededSourceColumns =>
+        _line.Key.Concat(_line.Columns.Where(c => c.SourceColumn is not null).Select(c => c.SourceColumn!))
+            .Select(n => LineChecker.Find(SourceColumns, n)?.Name ?? throw new SyncLineException(_line.Name, Messages.ColumnNotFound(n, _line.SourceTable ?? Messages.TheSourceQuery, SourceColumns)))
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>Learns where each source column is in the query's select list.</summary>
+    public void Bind(IReadOnlyList<string> selectList)
+    {
+        SelectList = selectList;
+        int Ordinal(string name) => selectList.ToList().FindIndex(s => string.Equals(s, LineChecker.Find(SourceColumns, name)!.Name, StringComparison.Ordinal));
+        _keyOrdinals = _line.Key.Select(Ordinal).ToArray();
+        _sourceOrdinals = _line.Columns.Select(c => c.SourceColumn is null ? -1 : Ordinal(c.SourceColumn)).ToArray();
+    }
+
+    public MappedRow Map(object?[] source)
+    {
+        var keyValues = new object?[_keyOrdinals.Length];
+        for (var i = 0; i < keyValues.Length; i++)
+        {
+            keyValues[i] = source[_keyOrdinals[i]];
+            if (keyValues[i] is null)
+                return new MappedRow { Key = RowKey.Encode(keyValues), Source = source, Error = Messages.KeyIsNull(_line.Key[i]), ErrorColumn = _line.TargetKey.ElementAtOrDefault(i) };
+        }
+        var key = RowKey.Encode(keyValues);
+        var values = new object?[_line.Columns.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var map = _line.Columns[i];
+            try
+            {
+                var raw = map.Kind switch
+                {
+                    MappingKind.Constant => map.Constant,
+                    MappingKind.Lookup => _lookups[map].Find(source[_sourceOrdinals[i]]),
+                    _ => source[_sourceOrdinals[i]],
+                };
+                values[i] = _converters[i] is { } converter ? converter.Convert(raw) : raw;
+            }
+            catch (ValueConversionException ex)
+            {
+                return new MappedRow { Key = key, Values = values, Source = source, Error = ex.Message, ErrorColumn = ex.Column };
+            }
+        }
+        return new MappedRow { Key = key, Values = values, Source = source };
+    }
+
+    /// <summary>The values written, in the writer's column order.</summary>
+    public object?[] Written(object?[] values)
+    {
+        if (AllWritten) return values;
+        var result = new object?[_writtenIndexes.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = values[_writtenIndexes[i]];
+        return result;
+    }
+
+    /// <summary>A value by the name a filter uses: a target column first, then a source column.</summary>
+    public object? ValueByName(MappedRow row, string name)
+    {
+        var t = TargetNames.ToList().FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        if (t >= 0 && row.Values.Length > t) return row.Values[t];
+        var s = SelectList.ToList().FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        return s >= 0 ? row.Source[s] : null;
+    }
+}

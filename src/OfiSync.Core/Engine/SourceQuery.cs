@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using OfiSync.Core.Filtering;
+using OfiSync.Core.Lines;
+using OfiSync.Core.Providers;
+using OfiSync.Core.Schema;
+
+namespace OfiSync.Core.Engine;
+
+/// <summary>
+/// The SELECT that reads a line's source: only the columns needed, the filter pushed down as a parameterised WHERE,
+/// ordered by the key (so a duplicate key is seen at once). What the database cannot evaluate stays as a residual.
+/// </summary>
+internal sealed class SourceQuery
+{
+    private readonly IDatabaseProvider _provider;
+    private readonly string _from;
+    private readonly string? _where;
+    private readonly IReadOnlyList<KeyValuePair<string, object?>> _parameters;
+    private readonly string _select;
+    private readonly string _orderBy;
+    private readonly int _timeout;
+
+    public FilterExpression? Residual { get; }
+    public IReadOnlyList<string> SelectList { get; }
+
+    private SourceQuery(IDatabaseProvider provider, string from, IReadOnlyList<string> selectList, string orderBy, SqlFilter? filter, int timeout)
+    {
+        _provider = provider;
+        _from = from;
+        SelectList = selectList;
+        _select = string.Join(", ", selectList.Select(provider.QuoteIdentifier));
+        _orderBy = orderBy;
+        _where = filter?.Where;
+        _parameters = filter?.Parameters ?? Array.Empty<KeyValuePair<string, object?>>();
+        Residual = filter?.Residual;
+        _timeout = timeout;
+    }
+
+    public static SourceQuery Build(SyncLine line, IDatabaseProvider provider, IReadOnlyList<ColumnInfo> sourceColumns, RowMapper mapper, FilterExpression? filter)
+    {
+        var select = mapper.NeededSourceColumns.ToList();
+        SqlFilter? sql = null;
+        if (filter is not null)
+        {
+            var allowed = mapper.TargetNames.Concat(sourceColumns.Select(c => c.Name));
+            try
+            {
+                filter = filter.Validate(allowed);
+                foreach (var name in filter.Names)
+                    if (ResolveSource(line, sourceColumns, name) is { } column && !select.Contains(column.Name)) select.Add(column.Name);
+                sql = filter.ToSql(provider.Kind, name => ResolveSource(line, sourceColumns, name) is { } c
+                    ? new FilterColumn(provider.QuoteIdentifier(c.Name), ValueType(c))
+                    : null);
+            }
+            catch (FilterException ex)
+            {
+                throw new SyncLineException(line.Name, ex.Message, ex);
+            }
+        }
+        mapper.Bind(select);
+        var from = SchemaReader.FromClause(provider, line.SourceTable, line.SourceQuery);
+        var orderBy = string.Join(", ", line.Key.Select(k => provider.QuoteIdentifier(LineChecker.Find(sourceColumns, k)!.Name)));
+        return new SourceQuery(provider, from, select, orderBy, sql, line.CommandTimeout);
+    }
+
+    /// <summary>The source column a filter name reads, when the database can evaluate it: a target name mapped from a column, or a source name.</summary>
+    private static ColumnInfo? ResolveSource(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns, string name)
+    {
+        var map = line.Columns.FirstOrDefault(c => string.Equals(c.TargetColumn, name, StringComparison.OrdinalIgnoreCase));
+        if (map is not null) return map.Kind == MappingKind.Column ? LineChecker.Find(sourceColumns, map.SourceColumn!) : null;
+        return LineChecker.Find(sourceColumns, name);
+    }
+
+    private static FilterValueType ValueType(ColumnInfo column) => TypeCompatibility.FamilyOf(column) switch
+    {
+        Family.Text => FilterValueType.Text,
+        Family.Integer => FilterValueType.Integer,
+        Family.Decimal => FilterValueType.Decimal,
+        Family.Float => FilterValueType.Double,
+        Family.Boolean => FilterValueType.Boolean,
+        Family.Date => FilterValueType.DateTime,
+        _ => FilterValueType.Other,
+    };
+
+    private DbCommand Command(DbConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = _timeout;
+        foreach (var (name, value) in _parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+        return command;
+    }
+
+    private string Where => _where is null ? "" : " WHERE " + _where;
+
+    public async Task<long> CountAsync(DbConnection connection, CancellationToken cancel)
+    {
+        await using var command = Command(connection, $"SELECT COUNT(*) FROM {_from}{Where}");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false));
+    }
+
+    /// <summary>Streams the source rows; one array per row, DBNull as null.</summary>
+    public async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        await using var command = Command(connection, $"SELECT {_select} FROM {_from}{Where} ORDER BY {_orderBy}");
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancel).ConfigureAwait(false);
+        var count = reader.FieldCount;
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            var row = new object?[count];
+            for (var i = 0; i < count; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            yield return row;
+        }
+    }
+}

@@ -1,0 +1,401 @@
+using System.Diagnostics;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Text;
+using OfiSync.Core.Connections;
+using OfiSync.Core.Engine.Writers;
+using OfiSync.Core.Lines;
+using OfiSync.Core.Store;
+
+namespace OfiSync.Core.Engine;
+
+/// <summary>
+/// The sync engine. Data flows one way: read the source (filter pushed down, streaming) -> map columns and lookups ->
+/// compare with the stored state -> preview rows, or write batches through the target's bulk path -> per-row results,
+/// with state and history committed per target batch. Memory holds one batch at a time.
+/// </summary>
+public sealed class SyncEngine
+{
+    private readonly SyncStore _store;
+    private readonly ConnectionOpener _opener;
+
+    public SyncEngine(SyncStore store, ConnectionOpener opener)
+    {
+        _store = store;
+        _opener = opener;
+    }
+
+    private Task<LineSession> OpenAsync(SyncLine line, SyncOptions options, IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel) =>
+        LineSession.OpenAsync(line, _store.GetConnection, _opener, options, onlyColumns, cancel);
+
+    /// <summary>The rows a run would change (and, if asked, those it would not), as they come.</summary>
+    public async IAsyncEnumerable<PreviewRow> PreviewAsync(SyncLine line, SyncOptions options, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        await using var session = await OpenAsync(line, options, null, cancel).ConfigureAwait(false);
+        await foreach (var batch in PlanAsync(session, options, null, cancel).ConfigureAwait(false))
+        {
+            var updates = batch.Where(p => p.Action == RowAction.Update && p.Error is null)
+                .Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values))).ToList();
+            var current = updates.Count > 0 ? await session.Writer.ReadCurrentAsync(updates, cancel).ConfigureAwait(false) : new();
+            foreach (var planned in batch)
+            {
+                if (planned.Action == RowAction.Unchanged && !options.IncludeUnchanged) continue;
+                yield return ToPreview(session, planned, current.GetValueOrDefault(planned.Row.Key));
+            }
+        }
+        if (session.FullScope && line.DeletePolicy != DeletePolicy.Ignore)
+        {
+            await foreach (var key in DeletedKeysAsync(session, cancel).ConfigureAwait(false))
+                yield return new PreviewRow { Line = line.Name, Key = key.SourceKey, Action = RowAction.Delete, Columns = session.Mapper.TargetNames };
+        }
+    }
+
+    /// <summary>How many rows a run would insert, update and delete: what the confirmation states.</summary>
+    public async Task<(long Inserts, long Updates, long Deletes, string Target)> CountAsync(SyncLine line, SyncOptions options, CancellationToken cancel)
+    {
+        long inserts = 0, updates = 0, deletes = 0;
+        await using var session = await OpenAsync(line, options, null, cancel).ConfigureAwait(false);
+        await foreach (var batch in PlanAsync(session, options, null, cancel).ConfigureAwait(false))
+        {
+            inserts += batch.Count(p => p.Action == RowAction.Insert);
+            updates += batch.Count(p => p.Action == RowAction.Update);
+        }
+        if (session.FullScope && line.DeletePolicy != DeletePolicy.Ignore)
+            await foreach (var _ in DeletedKeysAsync(session, cancel).ConfigureAwait(false)) deletes++;
+        return (inserts, updates, deletes, session.TargetDescription);
+    }
+
+    /// <summary>Runs one line: writes new and changed rows (every row with All), applies deletes, records state and history.</summary>
+    public IAsyncEnumerable<RowResult> RunAsync(SyncLine line, SyncOptions options, IProgress<SyncProgress>? progress, Action<LineSummary>? finished, CancellationToken cancel) =>
+        ExecuteAsync(line, options, null, progress, finished, cancel);
+
+    /// <summary>Applies exactly the rows a preview showed (and the user kept), with only the columns it kept.</summary>
+    public IAsyncEnumerable<RowResult> ApplyAsync(SyncLine line, IReadOnlyList<SelectedRow> rows, IReadOnlyCollection<string> columns, SyncOptions options,
+        IProgress<SyncProgress>? progress, Action<LineSummary>? finished, CancellationToken cancel) =>
+        ExecuteAsync(line, options, new Selection(rows, columns), progress, finished, cancel);
+
+    private sealed record Selection(IReadOnlyList<SelectedRow> Rows, IReadOnlyCollection<string> Columns);
+
+    private async IAsyncEnumerable<RowResult> ExecuteAsync(SyncLine line, SyncOptions options, Selection? selection,
+        IProgress<SyncProgress>? progress, Action<LineSummary>? finished, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var mode = selection is not null ? "Selected" : options.All ? "All" : "Incremental";
+        var summary = new LineSummary { Line = line.Name, Mode = mode, Status = "Running", Started = DateTime.UtcNow };
+        var runId = _store.StartRun(line, mode, summary);
+        summary = new LineSummary { RunId = runId, Line = line.Name, Mode = mode, Status = "Running", Started = summary.Started };
+        var results = new List<RowResult>();
+        var error = default(Exception);
+        var seq = 0L;
+        var watch = Stopwatch.StartNew();
+        LineSession? session = null;
+        IAsyncEnumerator<List<PlannedRow>>? batches = null;
+        try
+        {
+            session = await OpenAsync(line, options, selection?.Columns, cancel).ConfigureAwait(false);
+            long? total = null;
+            if (progress is not null && selection is null) total = await session.Query.CountAsync(session.Source, cancel).ConfigureAwait(false);
+            batches = PlanAsync(session, options, selection?.Rows, cancel).GetAsyncEnumerator(cancel);
+            while (true)
+            {
+                bool more;
+                try { more = await batches.MoveNextAsync().ConfigureAwait(false); }
+                catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; break; }
+                if (!more) break;
+                results.Clear();
+                var written = new List<(PlannedRow Planned, RowResult Result)>();
+                try
+                {
+                    await WriteBatchAsync(session, batches.Current, runId, summary, written, cancel).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
+                results.AddRange(written.Select(w => w.Result));
+                if (results.Count > 0 || error is null)
+                {
+                    _store.CommitBatch(runId, line.Id, StateChanges(session, written), results, summary, seq);
+                    seq += results.Count;
+                }
+                foreach (var result in results) yield return result;
+                progress?.Report(new SyncProgress(line.Name, summary.Read, total, summary.Read / Math.Max(watch.Elapsed.TotalSeconds, 0.001), "write"));
+                if (error is not null) break;
+                if (options.MaxErrors > 0 && summary.Failed >= options.MaxErrors)
+                {
+                    summary.Status = "Stopped";
+                    summary.Message = Messages.MaxErrorsReached(line.Name, options.MaxErrors);
+                    break;
+                }
+            }
+            if (error is null && summary.Status == "Running" && session.FullScope && line.DeletePolicy != DeletePolicy.Ignore)
+            {
+                results.Clear();
+                try { await DeleteAsync(session, runId, summary, results, options, cancel).ConfigureAwait(false); }
+                catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
+                if (results.Count > 0)
+                    _store.CommitBatch(runId, line.Id, results.Where(r => r.Status == RowStatus.Succeeded)
+                        .Select(r => new StateChange(r.Key, null, null, RowStatus.Succeeded, Remove: true)).ToList(), results, summary, seq);
+                foreach (var result in results) yield return result;
+            }
+        }
+        finally
+        {
+            if (batches is not null) await batches.DisposeAsync().ConfigureAwait(false);
+            if (session is not null) await session.DisposeAsync().ConfigureAwait(false);
+            summary.Ended = DateTime.UtcNow;
+            if (error is not null || cancel.IsCancellationRequested)
+            {
+                summary.Status = cancel.IsCancellationRequested ? "Stopped" : "Failed";
+                summary.Message ??= cancel.IsCancellationRequested ? Messages.RunStopped : error!.Message;
+            }
+            else if (summary.Status == "Running") summary.Status = summary.Failed > 0 ? "CompletedWithErrors" : "Succeeded";
+            _store.EndRun(runId, summary);
+            finished?.Invoke(summary);
+        }
+        if (error is not null && !cancel.IsCancellationRequested)
+            throw error is SyncLineException or SyncConnectionException ? error : new SyncLineException(line.Name, error.Message, error);
+    }
+
+    /// <summary>A failure that ends the line (the database went away, a table changed), as opposed to a row at fault.</summary>
+    private static bool Fatal(Exception ex, CancellationToken cancel) =>
+        !cancel.IsCancellationRequested && ex is System.Data.Common.DbException or SyncLineException or SyncConnectionException or InvalidOperationException or IOException;
+
+    private async Task WriteBatchAsync(LineSession session, List<PlannedRow> batch, long runId, LineSummary summary,
+        List<(PlannedRow, RowResult)> results, CancellationToken cancel)
+    {
+        var line = session.Line;
+        summary.Read += batch.Count(p => p.Action != RowAction.Delete);
+        var toWrite = batch.Where(p => p.Error is null && p.Action is RowAction.Insert or RowAction.Update).ToList();
+        var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
+            : await session.Writer.UpsertAsync(toWrite.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values))).ToList(), cancel).ConfigureAwait(false);
+        var outcomeByRow = new Dictionary<PlannedRow, WriteOutcome>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < toWrite.Count; i++) outcomeByRow[toWrite[i]] = outcomes[i];
+
+        var deletes = batch.Where(p => p.Action == RowAction.Delete && p.Error is null).ToList();
+        if (deletes.Count > 0)
+        {
+            var deleted = await session.Writer.DeleteAsync(deletes.Select(p => new WriteRow(p.Row.Key, p.Row.Values)).ToList(), line.DeletePolicy, session.FlagColumn, session.FlagValue, cancel).ConfigureAwait(false);
+            for (var i = 0; i < deletes.Count; i++) outcomeByRow[deletes[i]] = deleted[i];
+        }
+
+        foreach (var planned in batch)
+        {
+            if (planned.Action == RowAction.Unchanged) { summary.Unchanged++; continue; }
+            var outcome = outcomeByRow.GetValueOrDefault(planned);
+            var failed = planned.Error is not null || outcome is { Succeeded: false };
+            var result = new RowResult
+            {
+                RunId = runId, Line = line.Name, Key = planned.Row.Key, Action = planned.Action,
+                Status = failed ? RowStatus.Failed : RowStatus.Succeeded,
+                Error = planned.Error ?? outcome?.Error, Column = planned.ErrorColumn ?? outcome?.Column,
+                TargetKey = outcome?.TargetId ?? planned.TargetKey,
+            };
+            results.Add((planned, result));
+            if (failed) summary.Failed++;
+            else if (planned.Action == RowAction.Insert) summary.Inserted++;
+            else if (planned.Action == RowAction.Update) summary.Updated++;
+            else if (planned.Action == RowAction.Delete) summary.Deleted++;
+        }
+    }
+
+    /// <summary>What the state becomes for a committed batch. Failed rows lose their hash, so the next run retries them.</summary>
+    private static List<StateChange> StateChanges(LineSession session, List<(PlannedRow Planned, RowResult Result)> written)
+    {
+        var changes = new List<StateChange>(written.Count);
+        foreach (var (planned, r) in written)
+        {
+            if (planned.Row.Duplicate) continue; // the first row of that key keeps its state
+            if (r.Action == RowAction.Delete)
+            {
+                if (r.Status == RowStatus.Succeeded) changes.Add(new StateChange(r.Key, null, null, RowStatus.Succeeded, Remove: true));
+                continue;
+            }
+            // A row written without every column (some were unticked) is not fully transferred: no hash, so it is sent again.
+            var hash = r.Status == RowStatus.Succeeded && session.Mapper.AllWritten ? planned.Hash : null;
+            changes.Add(new StateChange(r.Key, hash, r.TargetKey, r.Status, Remove: false));
+        }
+        return changes;
+    }
+
+    /// <summary>Reads, maps and compares the source batch by batch.</summary>
+    private async IAsyncEnumerable<List<PlannedRow>> PlanAsync(LineSession session, SyncOptions options, IReadOnlyList<SelectedRow>? selection,
+        [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var line = session.Line;
+        var hasher = new RowHasher();
+        var seen = session.FullScope && line.DeletePolicy != DeletePolicy.Ignore ? new HashSet<UInt128>() : null;
+        session.Seen = seen;
+        var batch = new List<MappedRow>(line.BatchSize);
+        string? previousKey = null;
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+
+        if (selection is not null)
+        {
+            session.SelectedActions = new Dictionary<string, RowAction>(StringComparer.Ordinal);
+            foreach (var s in selection) session.SelectedActions[s.Key] = s.Action;
+        }
+        IAsyncEnumerable<MappedRow> rows = selection is not null
+            ? SelectedRows(session, selection)
+            : SourceRows(session, cancel);
+        await foreach (var row in rows.WithCancellation(cancel).ConfigureAwait(false))
+        {
+            seen?.Add(KeyHash(row.Key));
+            var duplicate = row.Key == previousKey || !inBatch.Add(row.Key);
+            previousKey = row.Key;
+            batch.Add(duplicate ? new MappedRow { Key = row.Key, Values = row.Values, Source = row.Source, Error = Messages.DuplicateSourceKey(row.Key), Duplicate = true } : row);
+            if (batch.Count >= line.BatchSize)
+            {
+                yield return Compare(session, batch, hasher, options, selection);
+                batch = new List<MappedRow>(line.BatchSize);
+                inBatch.Clear();
+            }
+        }
+        if (batch.Count > 0) yield return Compare(session, batch, hasher, options, selection);
+    }
+
+    private static async IAsyncEnumerable<MappedRow> SourceRows(LineSession session, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        var residual = session.Query.Residual;
+        await foreach (var source in session.Query.ReadAsync(session.Source, cancel).ConfigureAwait(false))
+        {
+            var row = session.Mapper.Map(source);
+            if (residual is not null && !residual.Evaluate(name => session.Mapper.ValueByName(row, name))) continue;
+            yield return row;
+        }
+    }
+
+    private static async IAsyncEnumerable<MappedRow> SelectedRows(LineSession session, IReadOnlyList<SelectedRow> selection)
+    {
+        foreach (var s in selection)
+        {
+            var values = new object?[session.Mapper.TargetNames.Count];
+            string? error = null, column = null;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var name = session.Mapper.TargetNames[i];
+                if (!s.Values.TryGetValue(name, out var raw)) continue;
+                try
+                {
+                    var target = session.Mapper.WrittenColumns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+                    values[i] = target is null ? raw : new ValueConverter(target).Convert(raw);
+                }
+                catch (ValueConversionException ex) { error ??= ex.Message; column ??= ex.Column; }
+            }
+            yield return new MappedRow { Key = s.Key, Values = values, Error = error ?? s.Error, ErrorColumn = column };
+        }
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    private List<PlannedRow> Compare(LineSession session, List<MappedRow> batch, RowHasher hasher, SyncOptions options, IReadOnlyList<SelectedRow>? selection)
+    {
+        var states = _store.GetStates(session.Line.Id, batch.Select(r => r.Key).Distinct().ToList());
+        var planned = new List<PlannedRow>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var row = batch[i];
+            var state = states.GetValueOrDefault(row.Key);
+            var wanted = selection is null ? (RowAction?)null : session.SelectedActions!.GetValueOrDefault(row.Key);
+            if (wanted == RowAction.Delete)
+            {
+                planned.Add(new PlannedRow { Row = KeyOnly(session, row), Action = RowAction.Delete, TargetKey = state?.TargetKey });
+                continue;
+            }
+            var hash = row.Error is null ? hasher.Hash(row.Values, default) : null;
+            RowAction action;
+            if (state is null) action = RowAction.Insert;
+            else if (!options.All && selection is null && hash is not null && state.Hash is not null && state.Status == nameof(RowStatus.Succeeded)
+                     && state.Hash.AsSpan().SequenceEqual(hash)) action = RowAction.Unchanged;
+            else action = RowAction.Update;
+            planned.Add(new PlannedRow { Row = row, Action = action, Hash = hash, Error = row.Error, ErrorColumn = row.ErrorColumn, TargetKey = state?.TargetKey });
+        }
+        return planned;
+    }
+
+    /// <summary>A delete needs only the key: its target values, in the writer's key order.</summary>
+    private static MappedRow KeyOnly(LineSession session, MappedRow row)
+    {
+        return new MappedRow { Key = row.Key, Values = session.TargetKeyValues(row.Key) };
+    }
+
+    private PreviewRow ToPreview(LineSession session, PlannedRow planned, object?[]? current)
+    {
+        var names = session.Mapper.TargetNames;
+        var changes = new List<ColumnChange>();
+        if (planned.Action == RowAction.Update && current is not null)
+        {
+            var written = session.Mapper.WrittenColumns;
+            for (var i = 0; i < written.Count; i++)
+            {
+                var index = names.ToList().FindIndex(n => string.Equals(n, written[i].Name, StringComparison.OrdinalIgnoreCase));
+                var now = planned.Row.Values[index];
+                if (!SameValue(current[i], now)) changes.Add(new ColumnChange(names[index], current[i], now));
+            }
+        }
+        return new PreviewRow
+        {
+            Line = session.Line.Name, Key = planned.Row.Key, Action = planned.Action, Columns = names, Values = planned.Row.Values,
+            Changes = changes, Error = planned.Error,
+        };
+    }
+
+    private static bool SameValue(object? a, object? b) => a is null || b is null ? a is null && b is null : RowKey.Text(a) == RowKey.Text(b);
+
+    private static UInt128 KeyHash(string key) => XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>The stored rows the source no longer has (only after a full-scope read).</summary>
+    private async IAsyncEnumerable<RowState> DeletedKeysAsync(LineSession session, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        if (session.Seen is null)
+        {
+            // A preview or count that did not read: read the keys now.
+            await foreach (var _ in PlanAsync(session, new SyncOptions(), null, cancel).ConfigureAwait(false)) { }
+        }
+        foreach (var state in _store.StreamStates(session.Line.Id))
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (state.Status == nameof(RowStatus.Succeeded) && !session.Seen!.Contains(KeyHash(state.SourceKey))) yield return state;
+        }
+    }
+
+    private async Task DeleteAsync(LineSession session, long runId, LineSummary summary, List<RowResult> results, SyncOptions options, CancellationToken cancel)
+    {
+        var line = session.Line;
+        var total = await session.Writer.CountAsync(cancel).ConfigureAwait(false);
+        var cap = (long)Math.Floor(total * options.DeleteCapPercent / 100.0);
+        var keys = new List<RowState>();
+        await foreach (var state in DeletedKeysAsync(session, cancel).ConfigureAwait(false))
+        {
+            keys.Add(state);
+            if (!options.Force && keys.Count > cap)
+            {
+                var count = keys.Count;
+                await foreach (var _ in DeletedKeysAsync(session, cancel).ConfigureAwait(false)) count++;
+                count -= keys.Count;
+                summary.Message = Messages.DeleteCapExceeded(line.Name, count, total, options.DeleteCapPercent);
+                summary.Status = "Failed";
+                throw new SyncLineException(line.Name, summary.Message);
+            }
+        }
+        for (var start = 0; start < keys.Count; start += line.BatchSize)
+        {
+            var slice = keys.Skip(start).Take(line.BatchSize).Select(s => new WriteRow(s.SourceKey, session.TargetKeyValues(s.SourceKey))).ToList();
+            var outcomes = await session.Writer.DeleteAsync(slice, line.DeletePolicy, session.FlagColumn, session.FlagValue, cancel).ConfigureAwait(false);
+            for (var i = 0; i < slice.Count; i++)
+            {
+                var ok = outcomes[i].Succeeded;
+                results.Add(new RowResult
+                {
+                    RunId = runId, Line = line.Name, Key = slice[i].SourceKey, Action = RowAction.Delete,
+                    Status = ok ? RowStatus.Succeeded : RowStatus.Failed, Error = outcomes[i].Error, TargetKey = keys[start + i].TargetKey,
+                });
+                if (ok) summary.Deleted++; else summary.Failed++;
+            }
+        }
+    }
+}
+
+/// <summary>A row picked from a preview: its key, the action shown, and the values as the preview kept them.</summary>
+public sealed class SelectedRow
+{
+    public string Key { get; init; } = "";
+    public RowAction Action { get; init; }
+    public IReadOnlyDictionary<string, object?> Values { get; init; } = new Dictionary<string, object?>();
+    public string? Error { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace OfiSync.Core.Engine;
+
+/// <summary>How a preview or a run goes.</summary>
+public sealed class SyncOptions
+{
+    /// <summary>"Sincronizar todo": ignore the stored state and write every row again, as an upsert.</summary>
+    public bool All { get; init; }
+    /// <summary>A filter for this run in Where-Object syntax, combined with the line's own by -and.</summary>
+    public string? Filter { get; init; }
+    /// <summary>Variables a filter names, read from the caller's scope.</summary>
+    public Func<string, object?>? FilterVariables { get; init; }
+    /// <summary>Target columns not to write this time.</summary>
+    public IReadOnlyCollection<string> ExcludeColumns { get; init; } = Array.Empty<string>();
+    /// <summary>Preview only: also list rows that would not change.</summary>
+    public bool IncludeUnchanged { get; init; }
+    /// <summary>Stop a line after this many failed rows (0: no limit).</summary>
+    public int MaxErrors { get; init; }
+    /// <summary>A run refuses to delete more than this share of a line's target rows unless <see cref="Force"/>.</summary>
+    public double DeleteCapPercent { get; init; } = 10;
+    public bool Force { get; init; }
+}

@@ -1,0 +1,30 @@
+namespace OfiSync.Core;
+
+public static partial class Messages
+{
+    public static string ValueTooLong(string column, string value, int max) =>
+        $"The value of {column} has {value.Length} characters, more than the {max} the target column holds: '{Shorten(value)}'.";
+    public static string ValueNotConvertible(string column, object value, string type) =>
+        $"The value '{Shorten(value.ToString() ?? "")}' cannot be written into {column} ({type}).";
+    public static string KeyIsNull(string column) => $"The key column {column} is NULL in the source: the row cannot be identified.";
+    public static string DuplicateSourceKey(string key) => $"The source has more than one row with the key '{key}'; only the first was written.";
+    public static string LookupNotFound(string column, string source, object? value, string table, string match) =>
+        $"{column}: no row of {table} has {match} = '{value}' (from {source}). Sync that table first (DependsOn), or set OnMissing = 'Null'.";
+    public static string LookupAmbiguous(string table, string match, object? value) =>
+        $"More than one row of {table} has {match} = '{value}': the lookup cannot choose.";
+    public static string DeleteCapExceeded(string line, long deletes, long total, double percent) =>
+        $"Line '{line}': {deletes} of {total} target rows would be deleted or flagged, more than the {percent}% safety cap. Nothing was deleted. Check the source, then run again with -Force if this is intended.";
+    public static string RunStopped => "The run was stopped (Ctrl+C): committed batches stay, the rest is sent next time.";
+    public static string MaxErrorsReached(string line, int max) => $"Line '{line}' stopped after {max} failed rows (-MaxErrors).";
+    public static string LineDisabled(string line) => $"The line '{line}' is disabled: enable it with Set-SyncLine -Enabled, or run it by name with -IncludeDisabled.";
+    public static string ColumnNotInLine(string column, string line, IEnumerable<string> columns) =>
+        $"'{column}' is not a target column of the line '{line}'. Its columns are: {string.Join(", ", columns)}.";
+    public static string KeyColumnCannotBeExcluded(string column) => $"The key column {column} cannot be left out: it identifies the row.";
+    public static string PlanText(long inserts, long updates, long deletes, string line, string target) =>
+        $"insert {inserts}, update {updates}, delete {deletes} rows of line '{line}' into {target}";
+    public static string RunText(string line, string target, bool all) =>
+        all ? $"write every row of line '{line}' again into {target} (sync all)" : $"send the new and changed rows of line '{line}' into {target}";
+    public const string ActionSync = "Synchronise";
+
+    private static string Shorten(string s) => s.Length > 60 ? s[..57] + "..." : s;
+}

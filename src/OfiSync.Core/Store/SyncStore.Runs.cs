@@ -1,0 +1,90 @@
+using Dapper;
+using OfiSync.Core.Engine;
+using OfiSync.Core.Lines;
+using OfiSync.Core.Providers;
+
+namespace OfiSync.Core.Store;
+
+/// <summary>One run of one line, as the history keeps it.</summary>
+public sealed class SyncRun
+{
+    public long RunId { get; init; }
+    public string Line { get; init; } = "";
+    public string Mode { get; init; } = "";
+    public string Status { get; init; } = "";
+    public DateTime Started { get; init; }
+    public DateTime? Ended { get; init; }
+    public long Read { get; init; }
+    public long Inserted { get; init; }
+    public long Updated { get; init; }
+    public long Deleted { get; init; }
+    public long Unchanged { get; init; }
+    public long Failed { get; init; }
+    public long Skipped { get; init; }
+    public string? Message { get; init; }
+    public string? Host { get; init; }
+    public string? User { get; init; }
+    public TimeSpan? Duration => Ended - Started;
+}
+
+/// <summary>Run history: one row per line and run, and one per row acted on.</summary>
+public sealed partial class SyncStore
+{
+    public long StartRun(SyncLine line, string mode, LineSummary summary) => Run((c, t) =>
+    {
+        var insert = "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) VALUES (@id, @n, @m, @s, @st, @h, @u)";
+        var args = new { id = Id(line.Id), n = line.Name, m = mode, s = summary.Status, st = summary.Started, h = Environment.MachineName, u = Environment.UserName };
+        return Provider switch
+        {
+            ProviderKind.SqlServer => c.ExecuteScalar<long>(insert.Replace(") VALUES", ") OUTPUT INSERTED.run_id VALUES"), args, t),
+            _ => c.ExecuteScalar<long>(insert + " RETURNING run_id", args, t),
+        };
+    });
+
+    public void EndRun(long runId, LineSummary summary) => Run((c, t) => { UpdateRun(c, t, runId, summary); return 0; });
+
+    /// <summary>Runs, newest first.</summary>
+    public IReadOnlyList<SyncRun> GetRuns(string? lineName = null, long? runId = null, int? last = null, DateTime? since = null) => Read(c =>
+    {
+        var where = new List<string>();
+        if (lineName is not null) where.Add("UPPER(line_name) = @line");
+        if (runId is not null) where.Add("run_id = @runId");
+        if (since is not null) where.Add("started >= @since");
+        var sql = "SELECT run_id, line_name, mode, status, started, ended, rows_read, inserted, updated, deleted, unchanged, failed, skipped, message, host, user_name FROM ofisync_run"
+                  + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY run_id DESC";
+        var rows = c.Query(sql, new { line = lineName?.ToUpperInvariant(), runId, since });
+        var runs = rows.Select(r => (SyncRun)new SyncRun
+        {
+            RunId = (long)r.run_id, Line = r.line_name, Mode = r.mode, Status = r.status,
+            Started = AsUtc((object?)r.started) ?? DateTime.MinValue, Ended = AsUtc((object?)r.ended), Read = (long)r.rows_read, Inserted = (long)r.inserted,
+            Updated = (long)r.updated, Deleted = (long)r.deleted, Unchanged = (long)r.unchanged, Failed = (long)r.failed,
+            Skipped = (long)r.skipped, Message = r.message, Host = r.host, User = r.user_name,
+        });
+        return (last is { } n ? runs.Take(n) : runs).ToList();
+    });
+
+    /// <summary>The row results of a run, in the order they happened, optionally of one status.</summary>
+    public IEnumerable<RowResult> GetRunRows(long runId, string lineName, RowStatus? status = null)
+    {
+        using var c = OpenConnection();
+        var sql = "SELECT source_key, action, status, error, target_key FROM ofisync_run_row WHERE run_id = @run"
+                  + (status is null ? "" : " AND status = @status") + " ORDER BY seq";
+        foreach (var r in c.Query<(string source_key, string action, string status, string? error, string? target_key)>(sql, new { run = runId, status = status?.ToString() }, buffered: false))
+        {
+            yield return new RowResult
+            {
+                RunId = runId, Line = lineName, Key = r.source_key, Action = Enum.Parse<RowAction>(r.action),
+                Status = Enum.Parse<RowStatus>(r.status), Error = r.error, TargetKey = r.target_key,
+            };
+        }
+    }
+
+    private static DateTime? AsUtc(object? value) => value switch
+    {
+        null => null,
+        DateTime d => DateTime.SpecifyKind(d.Kind == DateTimeKind.Local ? d.ToUniversalTime() : d, DateTimeKind.Utc),
+        DateTimeOffset o => o.UtcDateTime,
+        string s => DateTime.SpecifyKind(DateTime.Parse(s, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc),
+        _ => null,
+    };
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+using Dapper;
+using OfiSync.Core.Engine;
+using OfiSync.Core.Providers;
+
+namespace OfiSync.Core.Store;
+
+/// <summary>What the store knows of one source row of a line: the hash of what was last written, the CRM id, the last status.</summary>
+public sealed record RowState(string SourceKey, byte[]? Hash, string? TargetKey, string Status);
+
+/// <summary>A state change to commit with a batch: a written row (with its hash), a failed one (hash cleared) or a deleted one.</summary>
+public sealed record StateChange(string SourceKey, byte[]? Hash, string? TargetKey, RowStatus Status, bool Remove);
+
+/// <summary>Sync state: read per batch of keys, written per committed batch together with the batch's row results.</summary>
+public sealed partial class SyncStore
+{
+    // SQL Server accepts at most 2,100 parameters in one command.
+    private const int KeysPerQuery = 900;
+
+    public Dictionary<string, RowState> GetStates(Guid lineId, IReadOnlyList<string> keys)
+    {
+        var result = new Dictionary<string, RowState>(keys.Count, StringComparer.Ordinal);
+        if (keys.Count == 0) return result;
+        return Read(c =>
+        {
+            for (var start = 0; start < keys.Count; start += KeysPerQuery)
+            {
+                var slice = keys.Skip(start).Take(KeysPerQuery).ToList();
+                var rows = c.Query<(string source_key, byte[]? row_hash, string? target_key, string status)>(
+                    "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN @keys",
+                    new { id = Id(lineId), keys = slice });
+                foreach (var r in rows) result[r.source_key] = new RowState(r.source_key, r.row_hash, r.target_key, r.status);
+            }
+            return result;
+        });
+    }
+
+    /// <summary>Every state of a line, key by key, without holding them all in memory.</summary>
+    public IEnumerable<RowState> StreamStates(Guid lineId)
+    {
+        using var connection = OpenConnection();
+        foreach (var r in connection.Query<(string source_key, byte[]? row_hash, string? target_key, string status)>(
+                     "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id", new { id = Id(lineId) }, buffered: false))
+            yield return new RowState(r.source_key, r.row_hash, r.target_key, r.status);
+    }
+
+    public long CountStates(Guid lineId) => Read(c => c.ExecuteScalar<long>("SELECT COUNT(*) FROM ofisync_row_state WHERE line_id = @id", new { id = Id(lineId) }));
+
+    /// <summary>Removes a line's state, so the next run treats every row as new.</summary>
+    public void ClearStates(Guid lineId) => Run((c, t) => c.Execute("DELETE FROM ofisync_row_state WHERE line_id = @id", new { id = Id(lineId) }, t));
+
+    /// <summary>
+    /// Commits, in one store transaction, what a target batch did: the state of each row, its result, and the run's
+    /// counts so far. Called only after the target batch committed, so the state never claims more than the target holds.
+    /// </summary>
+    public void CommitBatch(long runId, Guid lineId, IReadOnlyList<StateChange> changes, IReadOnlyList<RowResult> results, LineSummary summary, long firstSeq) => Run((c, t) =>
+    {
+        var now = Now();
+        var upserts = changes.Where(s => !s.Remove).Select(s => new
+        {
+            id = Id(lineId), k = s.SourceKey, h = s.Hash, tk = s.TargetKey, st = s.Status.ToString(), r = runId, u = now,
+        }).ToList();
+        if (upserts.Count > 0) c.Execute(UpsertStateSql, upserts, t);
+        var removals = changes.Where(s => s.Remove).Select(s => new { id = Id(lineId), k = s.SourceKey }).ToList();
+        if (removals.Count > 0) c.Execute("DELETE FROM ofisync_row_state WHERE line_id = @id AND source_key = @k", removals, t);
+        var seq = firstSeq;
+        var rows = results.Select(r => new
+        {
+            run = runId, seq = seq++, k = r.Key, a = r.Action.ToString(), st = r.Status.ToString(), e = r.Error, tk = r.TargetKey,
+        }).ToList();
+        if (rows.Count > 0)
+            c.Execute("INSERT INTO ofisync_run_row (run_id, seq, source_key, action, status, error, target_key) VALUES (@run, @seq, @k, @a, @st, @e, @tk)", rows, t);
+        UpdateRun(c, t, runId, summary);
+        return 0;
+    });
+
+    private string UpsertStateSql => Provider == ProviderKind.SqlServer
+        ? @"MERGE ofisync_row_state WITH (HOLDLOCK) AS s
+            USING (SELECT @id AS line_id, @k AS source_key) AS n ON s.line_id = n.line_id AND s.source_key = n.source_key
+            WHEN MATCHED THEN UPDATE SET row_hash = @h, target_key = COALESCE(@tk, s.target_key), status = @st, run_id = @r, updated = @u
+            WHEN NOT MATCHED THEN INSERT (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (@id, @k, @h, @tk, @st, @r, @u);"
+        : @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
+            VALUES (@id, @k, @h, @tk, @st, @r, @u)
+            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = excluded.row_hash,
+                target_key = COALESCE(excluded.target_key, ofisync_row_state.target_key), status = excluded.status,
+                run_id = excluded.run_id, updated = excluded.updated";
+
+    /// <summary>The CRM id the line recorded for each source key: how sales statistics find a customer's record.</summary>
+    public Dictionary<string, string> GetTargetKeys(Guid lineId, IReadOnlyList<string> keys)
+    {
+        var states = GetStates(lineId, keys);
+        return states.Values.Where(s => s.TargetKey is not null).ToDictionary(s => s.SourceKey, s => s.TargetKey!, StringComparer.Ordinal);
+    }
+
+    private static void UpdateRun(DbConnection c, DbTransaction t, long runId, LineSummary s) =>
+        c.Execute(@"UPDATE ofisync_run SET status = @status, ended = @ended, rows_read = @read, inserted = @ins, updated = @upd, deleted = @del,
+                    unchanged = @unch, failed = @fail, skipped = @skip, message = @msg WHERE run_id = @run",
+            new
+            {
+                run = runId, status = s.Status, ended = s.Ended, read = s.Read, ins = s.Inserted, upd = s.Updated, del = s.Deleted,
+                unch = s.Unchanged, fail = s.Failed, skip = s.Skipped, msg = s.Message,
+            }, t);
+}
