@@ -14,6 +14,7 @@ public static partial class Messages
         $"More than one row of {table} has {match} = '{value}': the lookup cannot choose.";
     public static string DeleteCapExceeded(string line, long deletes, long total, double percent) =>
         $"Line '{line}': {deletes} of {total} target rows would be deleted or flagged, more than the {percent}% safety cap. Nothing was deleted. Check the source, then run again with -Force if this is intended.";
+    public const string RunAbandoned = "The run was stopped before its end: committed batches stay, the rest is sent next time.";
     public static string RunStopped => "The run was stopped (Ctrl+C): committed batches stay, the rest is sent next time.";
     public static string MaxErrorsReached(string line, int max) => $"Line '{line}' stopped after {max} failed rows (-MaxErrors).";
     public static string LineDisabled(string line) => $"The line '{line}' is disabled: enable it with Set-SyncLine -Enabled, or run it by name with -IncludeDisabled.";
@@ -27,4 +28,28 @@ public static partial class Messages
     public const string ActionSync = "Synchronise";
 
     private static string Shorten(string s) => s.Length > 60 ? s[..57] + "..." : s;
+}
+
+public static partial class Messages
+{
+    public static string ProgressPreview(string line) => $"Previewing line '{line}'";
+    public static string ProgressSync(string line) => $"Synchronising line '{line}'";
+    public const string ProgressReading = "Reading the source";
+    public static string ProgressRows(long rows) => $"{rows:N0} rows";
+    public static string ProgressRowsOf(long done, long? total, double perSecond) =>
+        total is { } t ? $"{done:N0} of {t:N0} rows, {perSecond:N0} rows/s" : $"{done:N0} rows, {perSecond:N0} rows/s";
+    public static string RowFailed(string line, string key, string? error) => $"Line '{line}', key '{key}': {error}";
+    public static string LineHadFailures(string line, long failed, long runId) =>
+        $"Line '{line}': {failed} row(s) failed. See them with: Get-SyncRun -Id {runId} | Get-SyncRunResult -Status Failed";
+    public static string DependencyFailed(string line, string dependency) =>
+        $"The line '{line}' was not run because the line it depends on, '{dependency}', failed.";
+    public const string PreviewRowsOfUnknownLine = "A preview row names a line that is not in the store";
+    public const string NothingToSync = "No line to run.";
+}
+
+public static partial class Messages
+{
+    public static string InputNotUnderstood(string type) =>
+        $"Invoke-OfiSync takes sync lines (from Get-SyncLine), line names, or preview rows (from Get-SyncPreview), not a {type}.";
+    public static string RunNotFound(long id) => $"No run with id {id} is in the store. Get-SyncRun lists the runs.";
 }

@@ -89,6 +89,7 @@ public sealed class SyncEngine
         var watch = Stopwatch.StartNew();
         LineSession? session = null;
         IAsyncEnumerator<List<PlannedRow>>? batches = null;
+        var reachedEnd = false;
         try
         {
             session = await OpenAsync(line, options, selection?.Columns, cancel).ConfigureAwait(false);
@@ -134,6 +135,7 @@ public sealed class SyncEngine
                         .Select(r => new StateChange(r.Key, null, null, RowStatus.Succeeded, Remove: true)).ToList(), results, summary, seq);
                 foreach (var result in results) yield return result;
             }
+            reachedEnd = true;
         }
         finally
         {
@@ -144,6 +146,12 @@ public sealed class SyncEngine
             {
                 summary.Status = cancel.IsCancellationRequested ? "Stopped" : "Failed";
                 summary.Message ??= cancel.IsCancellationRequested ? Messages.RunStopped : error!.Message;
+            }
+            else if (summary.Status == "Running" && !reachedEnd)
+            {
+                // The caller stopped reading (-ErrorAction Stop on a failed row, Select-Object -First): what was committed stays.
+                summary.Status = "Stopped";
+                summary.Message = Messages.RunAbandoned;
             }
             else if (summary.Status == "Running") summary.Status = summary.Failed > 0 ? "CompletedWithErrors" : "Succeeded";
             _store.EndRun(runId, summary);
@@ -328,9 +336,13 @@ public sealed class SyncEngine
                 if (!SameValue(current[i], now)) changes.Add(new ColumnChange(names[index], current[i], now));
             }
         }
+        // The preview shows the columns the run would write: those left out with -ExcludeColumn are not there.
+        var shown = session.Mapper.WrittenColumns.Select(c => names.ToList().FindIndex(n => string.Equals(n, c.Name, StringComparison.OrdinalIgnoreCase))).ToArray();
         return new PreviewRow
         {
-            Line = session.Line.Name, Key = planned.Row.Key, Action = planned.Action, Columns = names, Values = planned.Row.Values,
+            Line = session.Line.Name, Key = planned.Row.Key, Action = planned.Action,
+            Columns = shown.Select(i => names[i]).ToList(),
+            Values = planned.Row.Values.Length == 0 ? Array.Empty<object?>() : shown.Select(i => planned.Row.Values[i]).ToArray(),
             Changes = changes, Error = planned.Error,
         };
     }

@@ -68,6 +68,11 @@ public sealed class LineChecker
         }
         if (LineOrder.FindCycle(line, _otherLines) is { } cycle)
             Add(LineSide.Line, null, "DependencyCycle", Messages.DependencyCycle(cycle));
+        if (!string.IsNullOrWhiteSpace(line.Filter))
+        {
+            try { Filtering.FilterExpression.Parse(line.Filter); }
+            catch (Filtering.FilterException ex) { Add(LineSide.Source, null, "FilterInvalid", ex.Message); }
+        }
         return problems;
     }
 
@@ -88,6 +93,11 @@ public sealed class LineChecker
                 Add(LineSide.Source, key, "ColumnNotFound", Messages.ColumnNotFound(key, source.Name, source.Columns));
             foreach (var map in line.Columns.Where(m => m.SourceColumn is not null && Find(source.Columns, m.SourceColumn) is null))
                 Add(LineSide.Source, map.SourceColumn, "ColumnNotFound", Messages.ColumnNotFound(map.SourceColumn!, source.Name, source.Columns));
+            if (!string.IsNullOrWhiteSpace(line.Filter) && !problems.Any(p => p.Code == "FilterInvalid"))
+            {
+                try { Filtering.FilterExpression.Parse(line.Filter).Validate(line.Columns.Select(c => c.TargetColumn).Concat(source.Columns.Select(c => c.Name))); }
+                catch (Filtering.FilterException ex) { Add(LineSide.Source, null, "FilterInvalid", ex.Message); }
+            }
         }
         if (target is not null)
         {

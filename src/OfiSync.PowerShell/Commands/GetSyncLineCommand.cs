@@ -18,15 +18,13 @@ public sealed class GetSyncLineCommand : OfiSyncCmdlet
     [Parameter]
     public object? Filter { get; set; }
 
-    private static Func<SyncLine, bool> PendingFilter() => throw new ArgumentException("pending");
-
     protected override void ProcessRecord()
     {
         var all = LineOrder.Sort(OpenStore().GetLines(), OpenStore().GetLines());
         Func<SyncLine, bool> keep = _ => true;
         if (Filter is not null)
         {
-            try { keep = PendingFilter(); }
+            try { keep = ObjectFilter.Create<SyncLine>(this, Filter); }
             catch (ArgumentException ex)
             {
                 ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message));

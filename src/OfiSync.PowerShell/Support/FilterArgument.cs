@@ -1,11 +1,30 @@
 using System.Management.Automation;
+using OfiSync.Core.Filtering;
 
 namespace OfiSync.PowerShell.Support;
 
 /// <summary>Turns a -Filter argument (a scriptblock or a string in Where-Object syntax) into the text the engine reads.</summary>
 internal static class FilterArgument
 {
+    /// <summary>
+    /// The filter as canonical, self-contained text: parsed and checked here, on the pipeline thread, with the
+    /// caller's variables already replaced by their values. Throws ArgumentException with the parser's message.
+    /// </summary>
     public static string? ToStoredText(PSCmdlet cmdlet, object? filter)
+    {
+        var text = RawText(filter);
+        if (text is null) return null;
+        try
+        {
+            return FilterExpression.Parse(text, name => ReadVariable(cmdlet, name)).ToString();
+        }
+        catch (FilterException ex)
+        {
+            throw new ArgumentException(ex.Message, ex);
+        }
+    }
+
+    private static string? RawText(object? filter)
     {
         var text = MapParser.Unwrap(filter) switch
         {
@@ -15,5 +34,14 @@ internal static class FilterArgument
             var other => throw new ArgumentException(Core.Messages.FilterArgumentType(other.GetType().Name)),
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    /// <summary>A variable named in a filter, read from the caller's scope.</summary>
+    public static object? ReadVariable(PSCmdlet cmdlet, string name)
+    {
+        var variable = cmdlet.SessionState.PSVariable.Get(name);
+        if (variable is null) return FilterExpression.NoSuchVariable;
+        var value = MapParser.Unwrap(variable.Value);
+        return value is object[] array ? array.Select(MapParser.Unwrap).ToArray() : value;
     }
 }

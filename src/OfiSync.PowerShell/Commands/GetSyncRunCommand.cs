@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using OfiSync.Core.Store;
+using OfiSync.PowerShell.Support;
+
+namespace OfiSync.PowerShell.Commands;
+
+/// <summary>Lists past runs, newest first: line, mode, start, end, counts and status.</summary>
+[Cmdlet(VerbsCommon.Get, "SyncRun", DefaultParameterSetName = "List")]
+[OutputType(typeof(SyncRun))]
+public sealed class GetSyncRunCommand : OfiSyncCmdlet
+{
+    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "List")]
+    [Alias("Name")]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(LineNameCompleter))]
+    public string[]? Line { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Id")]
+    [Alias("RunId")]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>Only the newest N runs (of each line, when lines are named).</summary>
+    [Parameter(ParameterSetName = "List")]
+    [ValidateRange(1, int.MaxValue)]
+    public int Last { get; set; }
+
+    [Parameter(ParameterSetName = "List")]
+    public DateTime Since { get; set; }
+
+    /// <summary>Keeps the runs for which this Where-Object style condition holds, such as { Failed -gt 0 }.</summary>
+    [Parameter]
+    public object? Filter { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var store = OpenStore();
+        Func<SyncRun, bool> keep = _ => true;
+        if (Filter is not null)
+        {
+            try { keep = ObjectFilter.Create<SyncRun>(this, Filter); }
+            catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message)); }
+        }
+        if (ParameterSetName == "Id")
+        {
+            foreach (var id in Id)
+            {
+                var run = store.GetRuns(runId: id).FirstOrDefault();
+                if (run is null) WriteError(Errors.NotFound("RunNotFound", id, Core.Messages.RunNotFound(id)));
+                else if (keep(run)) WriteObject(run);
+            }
+            return;
+        }
+        DateTime? since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? Since.ToUniversalTime() : null;
+        var runs = store.GetRuns(since: since).Where(keep);
+        if (Line is null)
+        {
+            WriteObject(Last > 0 ? runs.Take(Last) : runs, enumerateCollection: true);
+            return;
+        }
+        foreach (var pattern in Line)
+        {
+            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+            var matches = runs.Where(r => wildcard.IsMatch(r.Line));
+            WriteObject(Last > 0 ? matches.Take(Last) : matches, enumerateCollection: true);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-OfiSyncModulePath) -Force
+
+    function script:New-SyncBed {
+        [CmdletBinding()]
+        param([int] $Customers = 20, [switch] $FlagDeletes)
+        $folder = Join-Path $TestDrive ("bed-{0}" -f [guid]::NewGuid().ToString('N').Substring(0, 8))
+        $script:Db = New-TestDatabases -Folder $folder -Customers $Customers
+        $env:OFISYNC_STORE = Join-Path $folder 'store.db'
+        New-SyncConnection ERP Sqlite "Data Source=$($Db.Erp)" | Out-Null
+        New-SyncConnection CRM Sqlite "Data Source=$($Db.Crm)" | Out-Null
+        New-SyncLine Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetKey codigo_origen -TargetId id | Out-Null
+        $extra = if ($FlagDeletes) { @{ DeletePolicy = 'Flag'; FlagColumn = 'estado'; FlagValue = 'Inactivo' } } else { @{} }
+        New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -DependsOn Sectores -BatchSize 6 -Map ([ordered]@{
+                codigo       = 'codigo'
+                razon_social = 'razon_social'
+                nif          = 'nif'
+                poblacion    = 'poblacion'
+                estado       = @{ Constant = 'Cliente' }
+                sector_id    = @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' }
+                saldo        = 'saldo'
+            }) @extra | Out-Null
+    }
+    function script:Erp([string] $Sql) { Invoke-SyncQuery ERP $Sql -Confirm:$false }
+    # A sector the ERP has but the CRM does not: a customer in it cannot be linked yet.
+    function script:Add-ErpOnlySector { Erp "INSERT INTO sector VALUES ('ZZZ', 'Nuevo sector')" }
+    function script:Crm([string] $Sql) { Invoke-SyncQuery CRM $Sql -Confirm:$false }
+}
+AfterAll { Remove-Item Env:OFISYNC_STORE -ErrorAction SilentlyContinue }
+
+Describe 'Get-SyncPreview' {
+    BeforeEach { New-SyncBed }
+
+    It 'streams one object per row to insert, with the mapped values as properties, and writes nothing' {
+        $rows = Get-SyncPreview Clientes
+        $rows.Count | Should -Be 20
+        $rows[0].Action | Should -Be 'Insert'
+        $rows[0].Line | Should -Be 'Clientes'
+        $rows[0].PSObject.Properties.Name | Should -Contain 'razon_social'
+        $rows[0].estado | Should -Be 'Cliente'
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 0
+    }
+
+    It 'lets Where-Object pick rows by their mapped values' {
+        $madrid = Get-SyncPreview Clientes | Where-Object { $_.poblacion -eq 'Madrid' }
+        $madrid.Count | Should -Be 4
+    }
+
+    It 'shows updates with the changed columns, old and new, and unchanged rows only when asked' {
+        Invoke-OfiSync -Force | Out-Null
+        Erp "UPDATE cliente SET poblacion = 'Cádiz' WHERE codigo = '430000002'"
+        $rows = @(Get-SyncPreview Clientes)
+        $rows.Count | Should -Be 1
+        $rows[0].Action | Should -Be 'Update'
+        $rows[0].Changes[0].Column | Should -Be 'poblacion'
+        $rows[0].Changes[0].Old | Should -Be 'A Coruña'
+        $rows[0].Changes[0].New | Should -Be 'Cádiz'
+        (Get-SyncPreview Clientes -IncludeUnchanged).Count | Should -Be 20
+        (Get-SyncPreview Clientes -All).Count | Should -Be 20
+    }
+
+    It 'takes a filter for this preview, with variables from the caller' {
+        $towns = 'Madrid', 'Ávila'
+        $rows = Get-SyncPreview Clientes -Filter { poblacion -in $towns -and razon_social -like '*1?,*' }
+        $rows.Key | Should -Be @('430000010', '430000011', '430000015', '430000016')
+    }
+
+    It 'refuses a hostile filter before reading anything, pointing at the place' {
+        { Get-SyncPreview Clientes -Filter "poblacion -eq 'x'; Remove-Item /" -ErrorAction Stop } | Should -Throw -ErrorId 'FilterInvalid*'
+        { Get-SyncPreview Clientes -Filter { $_.nif.Length -gt 3 } -ErrorAction Stop } | Should -Throw
+        { Get-SyncPreview Clientes -Filter { nope -eq 1 } -ErrorAction Stop } | Should -Throw '*nope*razon_social*'
+    }
+
+    It 'leaves out the columns given to -ExcludeColumn' {
+        $row = Get-SyncPreview Clientes -ExcludeColumn saldo | Select-Object -First 1
+        $row.PSObject.Properties.Name | Should -Not -Contain 'saldo'
+    }
+}
+
+Describe 'Invoke-OfiSync' {
+    BeforeEach { New-SyncBed }
+
+    It 'runs the lines in dependency order and returns one result per row with its status' {
+        $results = Invoke-OfiSync -Force
+        $results.Count | Should -Be 23
+        ($results | Select-Object -First 3).Line | Should -Be @('Sectores', 'Sectores', 'Sectores')
+        $results | Where-Object Status -NE 'Succeeded' | Should -BeNullOrEmpty
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 20
+        ($results | Where-Object Line -EQ Clientes | Select-Object -First 1).TargetKey | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows results with the legend marks' {
+        $text = Invoke-OfiSync Sectores -Force | Out-String -Width 200
+        $text | Should -Match '✔ Succeeded'
+    }
+
+    It 'is incremental: a second run sends nothing, a change sends that row only' {
+        Invoke-OfiSync -Force | Out-Null
+        Invoke-OfiSync -Force | Should -BeNullOrEmpty
+        Erp "UPDATE cliente SET razon_social = 'Nueva Razón, S.A.' WHERE codigo = '430000007'"
+        $r = Invoke-OfiSync Clientes -Force
+        $r.Key | Should -Be '430000007'
+        $r.Action | Should -Be 'Update'
+        (Crm "SELECT razon_social FROM cuenta WHERE codigo = '430000007'").razon_social | Should -Be 'Nueva Razón, S.A.'
+    }
+
+    It 'sends everything again with -All, without duplicating rows' {
+        Invoke-OfiSync -Force | Out-Null
+        (Invoke-OfiSync Clientes -All -Force).Count | Should -Be 20
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 20
+    }
+
+    It 'writes nothing with -WhatIf, and says what it would do' {
+        $out = Invoke-OfiSync -WhatIf 6>&1 | Out-String
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 0
+        Get-SyncRun | Should -BeNullOrEmpty
+    }
+
+    It 'applies exactly the preview rows piped in, with only the columns kept' {
+        Invoke-OfiSync Sectores -Force | Out-Null
+        $picked = Get-SyncPreview Clientes | Where-Object poblacion -EQ 'Madrid' | Select-Object * -ExcludeProperty saldo
+        $results = $picked | Invoke-OfiSync -Confirm:$false
+        $results.Count | Should -Be 4
+        $rows = Crm 'SELECT codigo, saldo FROM cuenta'
+        $rows.Count | Should -Be 4
+        $rows | Where-Object saldo -NE $null | Should -BeNullOrEmpty
+    }
+
+    It 'fails one bad row with a non-terminating error naming the key and the column, and writes the others' {
+        Invoke-OfiSync Sectores -Force | Out-Null
+        Add-ErpOnlySector
+        Erp "UPDATE cliente SET sector_codigo = 'ZZZ' WHERE codigo = '430000004'"
+        $results = Invoke-OfiSync Clientes -Force -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+        $failed = @($results | Where-Object Status -EQ 'Failed')
+        $failed.Count | Should -Be 1
+        $failed[0].Key | Should -Be '430000004'
+        $failed[0].Column | Should -Be 'sector_id'
+        $rowErrors.Count | Should -Be 1
+        $rowErrors[0].FullyQualifiedErrorId | Should -BeLike 'RowFailed*'
+        $rowErrors[0].TargetObject.Key | Should -Be '430000004'
+        $rowErrors[0].Exception.Message | Should -Match "'ZZZ'"
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 19
+    }
+
+    It 'stops at the first failed row with -ErrorAction Stop, and retries it next time once fixed' {
+        Invoke-OfiSync Sectores -Force | Out-Null
+        Add-ErpOnlySector
+        Erp "UPDATE cliente SET sector_codigo = 'ZZZ' WHERE codigo = '430000001'"
+        { Invoke-OfiSync Clientes -Force -ErrorAction Stop } | Should -Throw
+        (Get-SyncRun Clientes -Last 1).Status | Should -Be 'Stopped'
+        Erp "UPDATE cliente SET sector_codigo = 'HOT' WHERE codigo = '430000001'"
+        $r = Invoke-OfiSync Clientes -Force
+        $r.Key | Should -Contain '430000001'
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 20
+    }
+
+    It 'stops a line after -MaxErrors failed rows' {
+        Invoke-OfiSync Sectores -Force | Out-Null
+        Add-ErpOnlySector
+        Erp "UPDATE cliente SET sector_codigo = 'ZZZ'"
+        Invoke-OfiSync Clientes -Force -MaxErrors 3 -ErrorAction SilentlyContinue | Out-Null
+        $run = Get-SyncRun Clientes -Last 1
+        $run.Status | Should -Be 'Stopped'
+        $run.Failed | Should -BeLessOrEqual 6
+        $run.Message | Should -Match 'MaxErrors'
+    }
+
+    It 'gives one summary per line with -Summary' {
+        $s = Invoke-OfiSync -Force -Summary
+        $s.Line | Should -Be @('Sectores', 'Clientes')
+        $s[1].Inserted | Should -Be 20
+        $s[1].RowsPerSecond | Should -BeGreaterThan 0
+        ($s | Out-String -Width 200) | Should -Match 'Clientes'
+    }
+
+    It 'flags rows deleted in the source and refuses a mass delete without -Force' {
+        New-SyncBed -FlagDeletes
+        Invoke-OfiSync -Force | Out-Null
+        Erp "DELETE FROM cliente WHERE codigo = '430000020'"
+        $r = Invoke-OfiSync Clientes -Confirm:$false
+        $r.Action | Should -Be 'Delete'
+        (Crm "SELECT estado FROM cuenta WHERE codigo = '430000020'").estado | Should -Be 'Inactivo'
+        Erp "DELETE FROM cliente WHERE codigo > '430000010'"
+        Invoke-OfiSync Clientes -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue | Out-Null
+        $e[0].Exception.Message | Should -Match 'safety cap'
+        (Crm "SELECT COUNT(*) AS n FROM cuenta WHERE estado = 'Inactivo'").n | Should -Be 1
+    }
+
+    It 'takes lines from Get-SyncLine through the pipeline' {
+        (Get-SyncLine Sectores | Invoke-OfiSync -Force).Count | Should -Be 3
+    }
+}
+
+Describe 'Get-SyncRun and Get-SyncRunResult' {
+    BeforeAll {
+        New-SyncBed
+        Invoke-OfiSync Sectores -Force | Out-Null
+        Erp "UPDATE cliente SET saldo = 'mucho' WHERE codigo = '430000005'"
+        Invoke-OfiSync Clientes -Force -ErrorAction SilentlyContinue | Out-Null
+    }
+
+    It 'lists runs newest first with their counts' {
+        $runs = Get-SyncRun
+        $runs.Line | Should -Be @('Clientes', 'Sectores')
+        $runs[0].Status | Should -Be 'CompletedWithErrors'
+        $runs[0].Failed | Should -Be 1
+        $runs[0].Inserted | Should -Be 19
+        (Get-SyncRun -Last 1).Line | Should -Be 'Clientes'
+        (Get-SyncRun -Filter { Failed -gt 0 }).Line | Should -Be 'Clientes'
+    }
+
+    It 'gives the failed rows of the last run, ready for Export-Csv' {
+        $csv = Join-Path $TestDrive 'failures.csv'
+        Get-SyncRun -Last 1 | Get-SyncRunResult -Status Failed | Export-Csv $csv
+        $rows = Import-Csv $csv
+        $rows.Count | Should -Be 1
+        $rows[0].Key | Should -Be '430000005'
+        $rows[0].Error | Should -Match 'mucho'
+    }
+
+    It 'reports an unknown run id' {
+        Get-SyncRunResult -RunId 999 -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
+Describe 'Get-SyncLine -Filter' {
+    BeforeAll { New-SyncBed; Set-SyncLine Sectores -Enabled:$false }
+
+    It 'keeps the lines for which the condition holds' {
+        (Get-SyncLine -Filter { Enabled -eq $true }).Name | Should -Be 'Clientes'
+        (Get-SyncLine -Filter "DependsOn -like '*Sect*'").Name | Should -Be 'Clientes'
+    }
+
+    It 'refuses an unknown property, listing those there are' {
+        { Get-SyncLine -Filter { Colour -eq 'red' } -ErrorAction Stop } | Should -Throw '*Colour*Enabled*'
+    }
+
+    It 'skips disabled lines when running everything' {
+        $r = Invoke-OfiSync -Force -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $r.Line | Should -Not -Contain 'Sectores'
+    }
+}
