@@ -4,6 +4,7 @@ public static partial class Messages
 {
     public const string FilterEmpty = "The filter is empty: write a condition such as poblacion -eq 'Madrid'.";
     public static string FilterTooLong(int max) => $"The filter is longer than {max} characters.";
+    public static string FilterTooManyConditions(int max) => $"The filter has more than {max} conditions joined by -and / -or.";
     public static string FilterTooDeep(int max) => $"The filter nests parentheses or -not more than {max} levels deep.";
     public static string FilterUnexpectedCharacter(string shown) => $"The character {shown} is not allowed in a filter.";
     public const string FilterSemicolon = "';' is not allowed: a filter is one condition, not a list of statements.";

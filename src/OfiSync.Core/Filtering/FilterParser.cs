@@ -9,7 +9,7 @@ namespace OfiSync.Core.Filtering;
 /// filter     := [ '{' ] logical [ '}' ] END
 /// logical    := unary { ('-and' | '-or') unary }
 /// unary      := ('-not' | '!') notOperand | '(' logical ')' | comparison
-/// notOperand := unary-that-is-not-a-comparison: '(' logical ')' | ('-not' | '!') notOperand | operand
+/// notOperand := '(' logical ')' | ('-not' | '!') notOperand | operand     (never followed by a comparison operator)
 /// comparison := operand [ op value | ('-in' | '-notin') list ]
 /// operand    := name | $_.name | literal | $variable | [datetime]'...'
 /// value      := $_.name | literal | $variable | [datetime]'...'
@@ -21,11 +21,13 @@ internal sealed class FilterParser
 {
     public const int MaxLength = 20_000;
     public const int MaxDepth = 64;
+    public const int MaxConditions = 1000;
 
     private readonly string _text;
     private readonly List<FilterToken> _tokens;
     private readonly Func<string, object?>? _variables;
     private int _index;
+    private int _connectors;
 
     private FilterParser(string text, List<FilterToken> tokens, Func<string, object?>? variables)
     {
@@ -70,10 +72,12 @@ internal sealed class FilterParser
     private FilterNode Logical(int depth)
     {
         var left = Unary(depth);
-        while (Current.IsCondition)
+        while (Current.IsConnector)
         {
             var op = Advance();
             if (Current.Kind == FilterTokenKind.End) throw Error(Messages.FilterEndsWithOperator(op.Text), op);
+            // The tree of a long chain is as deep as the chain: bounded, so walking it cannot exhaust the stack.
+            if (++_connectors >= MaxConditions) throw Error(Messages.FilterTooManyConditions(MaxConditions), op);
             var right = Unary(depth);
             left = new LogicalNode(left, op.Kind == FilterTokenKind.And, right, op.Position);
         }
@@ -171,8 +175,6 @@ internal sealed class FilterParser
                 throw Error(Messages.FilterListNotAllowed, token);
             case FilterTokenKind.OpenParen when !isLeft:
                 throw Error(Messages.FilterParenthesizedOperand, token);
-            case FilterTokenKind.End:
-                throw Error(isLeft ? Messages.FilterConditionExpected : Messages.FilterValueExpected, token);
             default:
                 throw Error(isLeft ? Messages.FilterConditionExpected : Messages.FilterValueExpected, token);
         }
@@ -253,8 +255,9 @@ internal sealed class FilterParser
         Advance();
         try
         {
+            // Both branches boxed: a typed conditional would silently turn the DateTime into a DateTimeOffset.
             return cast.Text == "datetime"
-                ? DateTime.Parse(text, CultureInfo.InvariantCulture)
+                ? (object)DateTime.Parse(text, CultureInfo.InvariantCulture)
                 : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
         }
         catch (FormatException e)
@@ -276,12 +279,8 @@ internal sealed class FilterParser
             raw = FilterExpression.NoSuchVariable;
         }
         if (ReferenceEquals(raw, FilterExpression.NoSuchVariable)) throw Error(Messages.FilterUnknownVariable(token.Text), token);
-        if (FilterValues.TryFromVariable(raw, out var value, out var isList, out var problem)) return (value, isList);
-        throw Error(problem switch
-        {
-            "nested" => Messages.FilterNestedList(token.Text),
-            "not finite" => Messages.FilterVariableNotFinite(token.Text),
-            _ => Messages.FilterVariableType(token.Text, problem!),
-        }, token);
+        return FilterValues.TryFromVariable(token.Text, raw, out var value, out var isList, out var error)
+            ? (value, isList)
+            : throw Error(error!, token);
     }
 }

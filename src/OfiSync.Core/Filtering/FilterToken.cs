@@ -30,5 +30,5 @@ internal readonly record struct FilterToken(
     object? Value = null,
     ComparisonOperator Operator = default)
 {
-    public bool IsCondition => Kind is FilterTokenKind.And or FilterTokenKind.Or;
+    public bool IsConnector => Kind is FilterTokenKind.And or FilterTokenKind.Or;
 }

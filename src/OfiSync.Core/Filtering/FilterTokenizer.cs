@@ -60,7 +60,7 @@ internal sealed class FilterTokenizer
             case '\'': return SingleQuoted();
             case '"': return DoubleQuoted();
             case '$': return Dollar();
-            case '@': return At();
+            case '@': return AtSign();
             case '[': return Cast();
             case '!':
                 if (next == '=') throw Error(Messages.FilterSymbolOperator("!=", "-ne"), start);
@@ -268,7 +268,7 @@ internal sealed class FilterTokenizer
         return new FilterToken(FilterTokenKind.Literal, start, i - start, _text[start..i], literal);
     }
 
-    private FilterToken At()
+    private FilterToken AtSign()
     {
         int start = _pos;
         switch (At(_pos + 1))

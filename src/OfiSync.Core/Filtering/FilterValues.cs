@@ -14,11 +14,17 @@ internal static class FilterValues
     private const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff";
     private const string OffsetFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffffzzz";
 
-    /// <summary>A variable's value as a scalar or, for an enumerable, a list; null with a reason when unusable.</summary>
-    public static bool TryFromVariable(object? raw, out object? value, out bool isList, out string? problem)
+    /// <summary>A variable's value as a scalar or, for an enumerable, a list; false with the reason when unusable.</summary>
+    public static bool TryFromVariable(string name, object? raw, out object? value, out bool isList, out string? error)
     {
+        value = null;
         isList = false;
-        problem = null;
+        error = null;
+        if (raw is IDictionary)
+        {
+            error = Messages.FilterVariableType(name, raw.GetType().FullName!);
+            return false;
+        }
         if (raw is not string && raw is IEnumerable items)
         {
             var list = new List<object?>();
@@ -26,27 +32,22 @@ internal static class FilterValues
             {
                 if (item is not string && item is IEnumerable)
                 {
-                    value = null;
-                    problem = "nested";
+                    error = Messages.FilterNestedList(name);
                     return false;
                 }
-                if (!TryScalar(item, out var v, out problem))
-                {
-                    value = null;
-                    return false;
-                }
+                if (!TryScalar(name, item, out var v, out error)) return false;
                 list.Add(v);
             }
             value = list;
             isList = true;
             return true;
         }
-        return TryScalar(raw, out value, out problem);
+        return TryScalar(name, raw, out value, out error);
     }
 
-    private static bool TryScalar(object? raw, out object? value, out string? problem)
+    private static bool TryScalar(string name, object? raw, out object? value, out string? error)
     {
-        problem = null;
+        error = null;
         value = raw;
         switch (raw)
         {
@@ -62,13 +63,13 @@ internal static class FilterValues
                 var d = Convert.ToDouble(raw, CultureInfo.InvariantCulture);
                 if (!double.IsFinite(d))
                 {
-                    problem = "not finite";
+                    error = Messages.FilterVariableNotFinite(name);
                     return false;
                 }
                 value = d;
                 return true;
             default:
-                problem = raw.GetType().FullName;
+                error = Messages.FilterVariableType(name, raw.GetType().FullName!);
                 return false;
         }
     }
