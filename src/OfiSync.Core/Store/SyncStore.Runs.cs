@@ -32,13 +32,8 @@ public sealed partial class SyncStore
 {
     public long StartRun(SyncLine line, string mode, LineSummary summary) => Run((c, t) =>
     {
-        var insert = "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) VALUES (@id, @n, @m, @s, @st, @h, @u)";
         var args = new { id = Id(line.Id), n = line.Name, m = mode, s = summary.Status, st = summary.Started, h = Environment.MachineName, u = Environment.UserName };
-        return Provider switch
-        {
-            ProviderKind.SqlServer => c.ExecuteScalar<long>(insert.Replace(") VALUES", ") OUTPUT INSERTED.run_id VALUES"), args, t),
-            _ => c.ExecuteScalar<long>(insert + " RETURNING run_id", args, t),
-        };
+        return c.ExecuteScalar<long>(StoreSql.InsertRun(Provider), args, t);
     });
 
     public void EndRun(long runId, LineSummary summary) => Run((c, t) => { UpdateRun(c, t, runId, summary); return 0; });

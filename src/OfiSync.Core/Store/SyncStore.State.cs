@@ -74,16 +74,7 @@ public sealed partial class SyncStore
         return 0;
     });
 
-    private string UpsertStateSql => Provider == ProviderKind.SqlServer
-        ? @"MERGE ofisync_row_state WITH (HOLDLOCK) AS s
-            USING (SELECT @id AS line_id, @k AS source_key) AS n ON s.line_id = n.line_id AND s.source_key = n.source_key
-            WHEN MATCHED THEN UPDATE SET row_hash = @h, target_key = COALESCE(@tk, s.target_key), status = @st, run_id = @r, updated = @u
-            WHEN NOT MATCHED THEN INSERT (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (@id, @k, @h, @tk, @st, @r, @u);"
-        : @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
-            VALUES (@id, @k, @h, @tk, @st, @r, @u)
-            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = excluded.row_hash,
-                target_key = COALESCE(excluded.target_key, ofisync_row_state.target_key), status = excluded.status,
-                run_id = excluded.run_id, updated = excluded.updated";
+    private string UpsertStateSql => StoreSql.UpsertState(Provider);
 
     /// <summary>The CRM id the line recorded for each source key: how sales statistics find a customer's record.</summary>
     public Dictionary<string, string> GetTargetKeys(Guid lineId, IReadOnlyList<string> keys)

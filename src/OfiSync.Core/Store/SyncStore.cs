@@ -86,11 +86,8 @@ public sealed partial class SyncStore
             foreach (var statement in StoreSchema.Step(next, Provider))
                 connection.Execute(statement, transaction: transaction);
         }
-        var set = Provider == ProviderKind.SqlServer
-            ? "MERGE ofisync_meta AS m USING (SELECT N'schema_version' AS name) AS s ON m.name = s.name WHEN MATCHED THEN UPDATE SET value = @v WHEN NOT MATCHED THEN INSERT (name, value) VALUES (s.name, @v);"
-            : "INSERT INTO ofisync_meta (name, value) VALUES ('schema_version', @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-        connection.Execute(set, new { v = StoreSchema.CurrentVersion.ToString() }, transaction);
-        connection.Execute(set.Replace("schema_version", "written_by"), new { v = typeof(SyncStore).Assembly.GetName().Version!.ToString(3) }, transaction);
+        connection.Execute(StoreSql.SetMeta(Provider), new { n = "schema_version", v = StoreSchema.CurrentVersion.ToString() }, transaction);
+        connection.Execute(StoreSql.SetMeta(Provider), new { n = "written_by", v = typeof(SyncStore).Assembly.GetName().Version!.ToString(3) }, transaction);
         transaction.Commit();
     }
 

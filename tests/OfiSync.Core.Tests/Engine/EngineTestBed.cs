@@ -46,11 +46,16 @@ public abstract class EngineTestBed : IDisposable
         }
         using (var crm = Crm())
         {
-            var id = CrmProvider == ProviderKind.PostgreSql ? "id SERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY AUTOINCREMENT";
-            var date = CrmProvider == ProviderKind.PostgreSql ? "DATE" : "DATE";
-            crm.Execute($@"CREATE TABLE sector ({id}, codigo_origen VARCHAR(10) UNIQUE NOT NULL, descripcion VARCHAR(100));
+            var id = CrmProvider switch
+            {
+                ProviderKind.PostgreSql => "id SERIAL PRIMARY KEY",
+                ProviderKind.SqlServer => "id INT IDENTITY(1,1) PRIMARY KEY",
+                _ => "id INTEGER PRIMARY KEY AUTOINCREMENT",
+            };
+            const string date = "DATE";
+            crm.Execute($@"CREATE TABLE sector ({id}, codigo_origen VARCHAR(10) UNIQUE NOT NULL, descripcion NVARCHAR(100));
                 CREATE TABLE cuenta ({id}, codigo VARCHAR(20) UNIQUE NOT NULL, estado VARCHAR(20) NOT NULL DEFAULT 'Potencial',
-                  razon_social VARCHAR(100) NOT NULL, nif VARCHAR(12) UNIQUE, poblacion VARCHAR(40), sector_id INTEGER REFERENCES sector(id),
+                  razon_social NVARCHAR(100) NOT NULL, nif VARCHAR(12) {(CrmProvider == ProviderKind.SqlServer ? "NULL" : "UNIQUE")}, poblacion NVARCHAR(40), sector_id INTEGER REFERENCES sector(id),
                   fecha_alta {date}, saldo NUMERIC(12,2))");
         }
         Store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=" + ErpFile }, replace: true);

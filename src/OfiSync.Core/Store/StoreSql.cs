@@ -1,0 +1,29 @@
+using OfiSync.Core.Providers;
+
+namespace OfiSync.Core.Store;
+
+/// <summary>The store's statements that differ by database (upserts, identity), in one place so each is checked.</summary>
+internal static class StoreSql
+{
+    public static string SetMeta(ProviderKind kind) => kind == ProviderKind.SqlServer
+        ? "MERGE ofisync_meta AS m USING (SELECT @n AS name) AS s ON m.name = s.name WHEN MATCHED THEN UPDATE SET value = @v WHEN NOT MATCHED THEN INSERT (name, value) VALUES (s.name, @v);"
+        : "INSERT INTO ofisync_meta (name, value) VALUES (@n, @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+
+    public static string UpsertState(ProviderKind kind) => kind == ProviderKind.SqlServer
+        ? @"MERGE ofisync_row_state WITH (HOLDLOCK) AS s
+            USING (SELECT @id AS line_id, @k AS source_key) AS n ON s.line_id = n.line_id AND s.source_key = n.source_key
+            WHEN MATCHED THEN UPDATE SET row_hash = @h, target_key = COALESCE(@tk, s.target_key), status = @st, run_id = @r, updated = @u
+            WHEN NOT MATCHED THEN INSERT (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (@id, @k, @h, @tk, @st, @r, @u);"
+        : @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
+            VALUES (@id, @k, @h, @tk, @st, @r, @u)
+            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = excluded.row_hash,
+                target_key = COALESCE(excluded.target_key, ofisync_row_state.target_key), status = excluded.status,
+                run_id = excluded.run_id, updated = excluded.updated";
+
+    public static string InsertRun(ProviderKind kind) => kind == ProviderKind.SqlServer
+        ? "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) OUTPUT INSERTED.run_id VALUES (@id, @n, @m, @s, @st, @h, @u);"
+        : "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) VALUES (@id, @n, @m, @s, @st, @h, @u) RETURNING run_id";
+
+    /// <summary>Every statement above, for the tests that parse them.</summary>
+    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind) };
+}

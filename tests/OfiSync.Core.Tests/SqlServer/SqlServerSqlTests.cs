@@ -1,0 +1,67 @@
+using OfiSync.Core.Engine.Writers;
+using OfiSync.Core.Lines;
+using OfiSync.Core.Providers;
+using OfiSync.Core.Schema;
+using OfiSync.Core.Store;
+using Xunit;
+
+namespace OfiSync.Core.Tests.SqlServer;
+
+/// <summary>Everything OfiSync sends to SQL Server, parsed by ScriptDom: the writer's statements and the store's schema.</summary>
+public class SqlServerSqlTests
+{
+    private static readonly IDatabaseProvider Provider = OfiSync.Core.Providers.Providers.Get(ProviderKind.SqlServer);
+
+    private static WriterShape Shape(bool withId, params string[] keys)
+    {
+        var columns = new[] { "codigo", "razon social", "nif]; DROP TABLE x;--", "sector_id", "ejercicio" }
+            .Select((n, i) => new ColumnInfo(n, typeof(string), "nvarchar", true, 50, i)).ToList();
+        var id = withId ? new ColumnInfo("id", typeof(int), "int", false, null, 9) : null;
+        return new WriterShape(Provider, "dbo.cuenta", columns, keys.Length == 0 ? new[] { "codigo" } : keys, id);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_staging_table_and_the_merge_parse(bool withId)
+    {
+        TSqlParsing.AssertParses(SqlServerTargetWriter.CreateStageSql(Shape(withId)));
+        TSqlParsing.AssertParses(SqlServerTargetWriter.MergeSql(Shape(withId)));
+        TSqlParsing.AssertParses(SqlServerTargetWriter.MergeSql(Shape(withId, "codigo", "ejercicio")));
+    }
+
+    [Fact]
+    public void A_merge_on_a_table_whose_every_column_is_key_parses()
+    {
+        var columns = new[] { new ColumnInfo("codigo", typeof(string), "nvarchar", false, 10, 0) };
+        TSqlParsing.AssertParses(SqlServerTargetWriter.MergeSql(new WriterShape(Provider, "sector", columns, new[] { "codigo" }, null)));
+    }
+
+    [Theory]
+    [InlineData(DeletePolicy.Delete)]
+    [InlineData(DeletePolicy.Flag)]
+    public void Deletes_and_flags_parse(DeletePolicy policy)
+    {
+        TSqlParsing.AssertParses(SqlServerTargetWriter.DeleteSql(Shape(true, "codigo", "ejercicio"), policy, "estado"));
+    }
+
+    [Fact]
+    public void Reading_current_values_parses() => TSqlParsing.AssertParses(SqlServerTargetWriter.SelectCurrentSql(Shape(false)));
+
+    [Fact]
+    public void Quoting_keeps_a_hostile_name_inside_its_brackets()
+    {
+        var merge = SqlServerTargetWriter.MergeSql(Shape(false));
+        Assert.Contains("[nif]]; DROP TABLE x;--]", merge);
+        TSqlParsing.AssertParses(merge);
+    }
+
+    [Fact]
+    public void The_store_schema_and_its_statements_parse()
+    {
+        TSqlParsing.AssertParses(StoreSchema.MetaTableDdl(ProviderKind.SqlServer));
+        for (var version = 1; version <= StoreSchema.CurrentVersion; version++)
+            foreach (var statement in StoreSchema.Step(version, ProviderKind.SqlServer)) TSqlParsing.AssertParses(statement);
+        foreach (var statement in StoreSql.All(ProviderKind.SqlServer)) TSqlParsing.AssertParses(statement);
+    }
+}
