@@ -53,9 +53,10 @@ public abstract class EngineTestBed : IDisposable
                 _ => "id INTEGER PRIMARY KEY AUTOINCREMENT",
             };
             const string date = "DATE";
-            crm.Execute($@"CREATE TABLE sector ({id}, codigo_origen VARCHAR(10) UNIQUE NOT NULL, descripcion NVARCHAR(100));
+            var text = CrmProvider == ProviderKind.SqlServer ? "NVARCHAR" : "VARCHAR";
+            crm.Execute($@"CREATE TABLE sector ({id}, codigo_origen VARCHAR(10) UNIQUE NOT NULL, descripcion {text}(100));
                 CREATE TABLE cuenta ({id}, codigo VARCHAR(20) UNIQUE NOT NULL, estado VARCHAR(20) NOT NULL DEFAULT 'Potencial',
-                  razon_social NVARCHAR(100) NOT NULL, nif VARCHAR(12) {(CrmProvider == ProviderKind.SqlServer ? "NULL" : "UNIQUE")}, poblacion NVARCHAR(40), sector_id INTEGER REFERENCES sector(id),
+                  razon_social {text}(100) NOT NULL, nif VARCHAR(12) {(CrmProvider == ProviderKind.SqlServer ? "NULL" : "UNIQUE")}, poblacion {text}(40), sector_id INTEGER REFERENCES sector(id),
                   fecha_alta {date}, saldo NUMERIC(12,2))");
         }
         Store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=" + ErpFile }, replace: true);
