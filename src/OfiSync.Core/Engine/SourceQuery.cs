@@ -93,6 +93,8 @@ internal sealed class SourceQuery
             var p = command.CreateParameter();
             p.ParameterName = name;
             p.Value = value ?? DBNull.Value;
+            // SqlClient sends a DateTime as datetime by default, which rounds to 1/300 s: datetime2 keeps it exact.
+            if (value is DateTime && _provider.Kind == ProviderKind.SqlServer) p.DbType = System.Data.DbType.DateTime2;
             command.Parameters.Add(p);
         }
         return command;
