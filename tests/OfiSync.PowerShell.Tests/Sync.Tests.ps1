@@ -242,3 +242,32 @@ Describe 'Get-SyncLine -Filter' {
         $r.Line | Should -Not -Contain 'Sectores'
     }
 }
+
+Describe 'Stopping a run (Ctrl+C)' {
+    It 'stops promptly, keeps what was committed, and the next run sends the rest' {
+        New-SyncBed -Customers 10
+        Invoke-OfiSync Sectores -Force | Out-Null
+        # Make the ERP big enough that the run is still going when it is stopped.
+        Erp @'
+WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
+INSERT INTO cliente (codigo, razon_social, nif, poblacion, provincia, sector_codigo, fecha_alta, fecha_modif, activo, saldo)
+SELECT printf('43%07d', i), 'Cliente ' || i, printf('C%08d', i), 'Madrid', 'Madrid', 'HOT', '2024-01-01', '2024-01-01', 1, i FROM n
+'@
+        Set-SyncLine Clientes -BatchSize 50
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$(Get-OfiSyncModulePath)'; Invoke-OfiSync Clientes -Force -Store '$env:OFISYNC_STORE' | Out-Null")
+        $handle = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ((Crm 'SELECT COUNT(*) AS n FROM cuenta').n -lt 200 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $ps.Stop()
+        try { $ps.EndInvoke($handle) | Out-Null } catch [System.Management.Automation.MethodInvocationException] { $_.Exception.InnerException | Should -BeOfType System.Management.Automation.PipelineStoppedException }
+        $ps.Dispose()
+        $run = Get-SyncRun Clientes -Last 1
+        $run.Status | Should -Be 'Stopped'
+        $written = (Crm 'SELECT COUNT(*) AS n FROM cuenta').n
+        $written | Should -BeLessThan 29911
+        $rest = Invoke-OfiSync Clientes -Force -Summary
+        $rest.Inserted | Should -Be (29911 - $written)
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 29911
+    }
+}

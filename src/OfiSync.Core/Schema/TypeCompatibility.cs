@@ -35,19 +35,28 @@ public static class TypeCompatibility
 
     internal static Family FamilyOf(ColumnInfo column)
     {
-        // SQLite reports the declared type by name; its CLR type is only what the first row would give.
-        var declared = column.DataTypeName.ToUpperInvariant();
-        if (declared.Length > 0 && column.ClrType == typeof(object) || column.ClrType == typeof(string) && declared.Length > 0 && !declared.Contains("CHAR") && !declared.Contains("TEXT") && !declared.Contains("CLOB"))
-        {
-            if (declared.Contains("INT")) return Family.Integer;
-            if (declared.Contains("BOOL") || declared == "BIT") return Family.Boolean;
-            if (declared.Contains("DATE") || declared.Contains("TIME")) return Family.Date;
-            if (declared.Contains("DEC") || declared.Contains("NUMERIC") || declared.Contains("MONEY")) return Family.Decimal;
-            if (declared.Contains("REAL") || declared.Contains("FLOA") || declared.Contains("DOUB")) return Family.Float;
-            if (declared.Contains("BLOB") || declared.Contains("BINARY") || declared.Contains("BYTEA")) return Family.Binary;
-            if (declared.Contains("UUID") || declared.Contains("UNIQUEIDENTIFIER")) return Family.Guid;
-        }
-        var type = column.ClrType;
+        // The declared type decides when there is one: SQLite reports as CLR type whatever the FIRST ROW happens to
+        // store (INTEGER or REAL in a NUMERIC column), so the same column could change family from one run to the next.
+        if (FamilyOfDeclared(column.DataTypeName.ToUpperInvariant()) is { } declared) return declared;
+        return FamilyOfClr(column.ClrType);
+    }
+
+    private static Family? FamilyOfDeclared(string d)
+    {
+        if (d.Length == 0 || d.Contains("INTERVAL") || d.Contains("POINT")) return null;
+        if (d.Contains("CHAR") || d.Contains("TEXT") || d.Contains("CLOB") || d.Contains("STRING") || d == "NAME" || d == "CITEXT") return Family.Text;
+        if (d.Contains("BOOL") || d == "BIT") return Family.Boolean;
+        if (d.Contains("INT")) return Family.Integer;
+        if (d.Contains("DATE") || d.Contains("TIME")) return Family.Date;
+        if (d.Contains("DEC") || d.Contains("NUMERIC") || d.Contains("MONEY")) return Family.Decimal;
+        if (d.Contains("REAL") || d.Contains("FLOA") || d.Contains("DOUB")) return Family.Float;
+        if (d.Contains("BLOB") || d.Contains("BINARY") || d.Contains("BYTEA") || d == "IMAGE") return Family.Binary;
+        if (d.Contains("UUID") || d.Contains("UNIQUEIDENTIFIER")) return Family.Guid;
+        return null;
+    }
+
+    private static Family FamilyOfClr(Type type)
+    {
         if (type == typeof(string) || type == typeof(char)) return Family.Text;
         if (type == typeof(long) || type == typeof(int) || type == typeof(short) || type == typeof(byte)) return Family.Integer;
         if (type == typeof(decimal)) return Family.Decimal;

@@ -74,6 +74,7 @@ internal static class StoreSchema
             action VARCHAR(20) NOT NULL,
             status VARCHAR(20) NOT NULL,
             error {t.Text} NULL,
+            error_column {t.Name} NULL,
             target_key {t.Key} NULL,
             PRIMARY KEY (run_id, seq))",
     };

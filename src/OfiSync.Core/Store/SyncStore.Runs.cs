@@ -62,14 +62,14 @@ public sealed partial class SyncStore
     public IEnumerable<RowResult> GetRunRows(long runId, string lineName, RowStatus? status = null)
     {
         using var c = OpenConnection();
-        var sql = "SELECT source_key, action, status, error, target_key FROM ofisync_run_row WHERE run_id = @run"
+        var sql = "SELECT source_key, action, status, error, error_column, target_key FROM ofisync_run_row WHERE run_id = @run"
                   + (status is null ? "" : " AND status = @status") + " ORDER BY seq";
-        foreach (var r in c.Query<(string source_key, string action, string status, string? error, string? target_key)>(sql, new { run = runId, status = status?.ToString() }, buffered: false))
+        foreach (var r in c.Query<(string source_key, string action, string status, string? error, string? error_column, string? target_key)>(sql, new { run = runId, status = status?.ToString() }, buffered: false))
         {
             yield return new RowResult
             {
                 RunId = runId, Line = lineName, Key = r.source_key, Action = Enum.Parse<RowAction>(r.action),
-                Status = Enum.Parse<RowStatus>(r.status), Error = r.error, TargetKey = r.target_key,
+                Status = Enum.Parse<RowStatus>(r.status), Error = r.error, Column = r.error_column, TargetKey = r.target_key,
             };
         }
     }

@@ -66,10 +66,10 @@ public sealed partial class SyncStore
         var seq = firstSeq;
         var rows = results.Select(r => new
         {
-            run = runId, seq = seq++, k = r.Key, a = r.Action.ToString(), st = r.Status.ToString(), e = r.Error, tk = r.TargetKey,
+            run = runId, seq = seq++, k = r.Key, a = r.Action.ToString(), st = r.Status.ToString(), e = r.Error, ec = r.Column, tk = r.TargetKey,
         }).ToList();
         if (rows.Count > 0)
-            c.Execute("INSERT INTO ofisync_run_row (run_id, seq, source_key, action, status, error, target_key) VALUES (@run, @seq, @k, @a, @st, @e, @tk)", rows, t);
+            c.Execute("INSERT INTO ofisync_run_row (run_id, seq, source_key, action, status, error, error_column, target_key) VALUES (@run, @seq, @k, @a, @st, @e, @ec, @tk)", rows, t);
         UpdateRun(c, t, runId, summary);
         return 0;
     });

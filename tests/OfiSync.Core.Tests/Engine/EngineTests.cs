@@ -53,6 +53,18 @@ public abstract class EngineTests : EngineTestBed
     }
 
     [Fact]
+    public async Task A_numeric_column_whose_first_row_holds_a_whole_number_keeps_its_type_and_nothing_is_resent()
+    {
+        Setup(12);
+        await Run(Sectores());
+        using (var erp = Erp()) erp.Execute("UPDATE cliente SET saldo = 100 WHERE codigo = @c", new { c = Code(1) });
+        var line = Clientes();
+        Assert.All(await Run(line), r => Assert.Equal(RowStatus.Succeeded, r.Status));
+        Assert.Empty(await Run(line));
+        Assert.Equal(100.25m * 2, Convert.ToDecimal(CrmRows().Single(r => r.codigo == Code(2)).saldo));
+    }
+
+    [Fact]
     public async Task Sync_all_writes_every_row_again_as_an_upsert_without_duplicates()
     {
         Setup(15);
@@ -210,6 +222,30 @@ public abstract class EngineTests : EngineTestBed
     }
 
     [Fact]
+    public async Task A_cancelled_run_keeps_its_committed_batches_and_the_next_run_completes_the_rest()
+    {
+        Setup(200);
+        await Run(Sectores());
+        var line = Clientes(l => l.BatchSize = 10);
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+        LineSummary? summary = null;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in Engine().RunAsync(line, new SyncOptions(), null, s => summary = s, cancel.Token))
+                if (++seen == 35) cancel.Cancel();
+        });
+        Assert.Equal("Stopped", summary!.Status);
+        var written = CrmRows().Count;
+        Assert.InRange(written, 35, 199);
+        Assert.Equal(written, Store.CountStates(line.Id));
+        var rest = await Run(line);
+        Assert.Equal(200 - written, rest.Count);
+        Assert.Equal(200, CrmRows().Count);
+        Assert.Empty(await Run(line));
+    }
+
+    [Fact]
     public async Task Run_history_keeps_counts_and_the_row_results()
     {
         Setup(9);
@@ -220,6 +256,7 @@ public abstract class EngineTests : EngineTestBed
         Assert.Equal(("Incremental", "CompletedWithErrors", 8L, 1L, 9L), (run.Mode, run.Status, run.Inserted, run.Failed, run.Read));
         var failed = Store.GetRunRows(run.RunId, run.Line, RowStatus.Failed).ToList();
         Assert.Equal(Code(1), Assert.Single(failed).Key);
+        Assert.Equal("saldo", failed[0].Column);
         Assert.Equal(9, Store.GetRunRows(run.RunId, run.Line).Count());
     }
 }
