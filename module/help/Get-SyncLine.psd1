@@ -5,7 +5,13 @@
 
     Parameters  = @{
         Name   = 'The names of the lines to get. Wildcards are allowed; the default, *, gets every line. A name without wildcards that matches no line writes an error.'
-        Filter = 'Meant to keep only the lines for which a condition in Where-Object syntax holds, such as { Enabled -eq $true }. This version does not evaluate it yet: any -Filter ends the command with an error. Until then, pipe the lines to Where-Object.'
+        Filter = @'
+Keeps only the lines for which a condition holds, written in Where-Object syntax on the properties of the line objects, as a scriptblock or a string: such as { Enabled -eq $true } or { DeletePolicy -eq 'Flag' }. The names are bare property names (Name, Description, Enabled, Source, SourceTable, SourceQuery, Target, TargetTable, Key, TargetKey, TargetId, Filter, DeletePolicy, FlagColumn, FlagValue, Order, DependsOn, BatchSize, CommandTimeout, Created, Modified and the others that Format-List * shows), without $_.
+
+The condition is not run as PowerShell: OfiSync's own filter evaluator, the one that reads pre-filters, evaluates it on each line. The operators are -eq, -ne, -gt, -ge, -lt, -le, -like, -notlike, -in, -notin, -and, -or and -not; text compares without regard to case, and a $variable takes its value from the caller's scope. DeletePolicy compares as its name (Ignore, Flag, Delete); lists such as Key and DependsOn compare as their items joined by ', ', so { DependsOn -like '*Sectores*' } finds the lines that depend on Sectores. A name the line objects lack, or an operator the evaluator does not know, ends the command with an error that lists what is allowed.
+
+-Filter applies to the lines that -Name matches.
+'@
     }
 
     Inputs      = 'Line names, or objects with a Name property.'
@@ -25,8 +31,18 @@
         }
         @{
             Title   = 'List the enabled lines whose names start with C'
-            Code    = "Get-SyncLine -Name 'C*' | Where-Object Enabled"
-            Remarks = 'Where-Object keeps the enabled lines.'
+            Code    = 'Get-SyncLine -Name ''C*'' -Filter { Enabled -eq $true }'
+            Remarks = 'Keeps the lines matched by the name pattern for which the condition holds. Piping to Where-Object Enabled gives the same lines.'
+        }
+        @{
+            Title   = 'Find the lines that flag or delete rows gone from the source'
+            Code    = "Get-SyncLine -Filter { DeletePolicy -eq 'Flag' -or DeletePolicy -eq 'Delete' }"
+            Remarks = 'Lists the lines whose runs flag or delete target rows, in the order they run: the lines to check with Get-SyncPreview before a run.'
+        }
+        @{
+            Title   = 'See what a run of the lines that read one connection would do'
+            Code    = 'Get-SyncLine -Filter { Source -eq ''erp'' -and Enabled -eq $true } | Invoke-OfiSync -WhatIf'
+            Remarks = 'Selects the enabled lines that read the connection erp and shows what a run of them would do.'
         }
     )
 

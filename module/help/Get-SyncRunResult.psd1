@@ -1,0 +1,53 @@
+@{
+    Synopsis    = 'Gets the row results recorded for runs: which rows each run inserted, updated or deleted, and which failed and why.'
+
+    Description = @'
+Invoke-OfiSync records in the store, for every run, the result of every row it acted on: the row's key, the action (Insert, Update or Delete, which for a line with the Flag delete policy means flagged), the status (Succeeded, Failed or Skipped), the error of a failed row, and the target's id for the row when the line has a TargetId. Get-SyncRunResult reads those results back, in the order they happened, for the runs whose ids it is given.
+
+The run ids come from Get-SyncRun, from Invoke-OfiSync -Summary, or from the results themselves: each has a RunId property, which binds to -RunId through the pipeline. -Status keeps only the rows of one status, such as the failed rows to send to whoever fixes the data in the ERP.
+
+Rows that had not changed are not recorded: they appear only in the run's Unchanged count (Get-SyncRun).
+'@
+
+    Parameters  = @{
+        RunId  = 'The ids of the runs whose row results to get. Objects with a RunId or Id property, such as the runs of Get-SyncRun and the summaries of Invoke-OfiSync -Summary, bind here from the pipeline. An id that is not in the store writes an error.'
+        Status = @{
+            Description  = 'Gets only the rows of this status: Succeeded, Failed or Skipped. Without it, every row of the run comes out. This version never records Skipped rows, so -Status Skipped gives nothing.'
+            DefaultValue = 'Every status'
+        }
+    }
+
+    Inputs      = 'Objects with a RunId or Id property: the runs of Get-SyncRun, the summaries of Invoke-OfiSync -Summary, or row results.'
+
+    Outputs     = 'One OfiSync.Core.Engine.RowResult per recorded row, with RunId, Line (the name the line had when it ran), Key, Action (Insert, Update or Delete), Status (Succeeded, Failed or Skipped), Error and TargetKey. Column, the target column a failure is about, is not kept in the store, so it is empty here; the results that Invoke-OfiSync writes as it runs have it. The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.'
+
+    Examples    = @(
+        @{
+            Title   = 'Export the failed rows of the last run'
+            Code    = 'Get-SyncRun -Last 1 | Get-SyncRunResult -Status Failed | Export-Csv failures.csv'
+            Remarks = 'Writes one CSV line per row that failed in the newest run, with its line, key, action and error. Those rows are sent again by the next run, once the data is fixed.'
+        }
+        @{
+            Title   = 'Every row of one run'
+            Code    = 'Get-SyncRunResult 42'
+            Remarks = 'Lists every row that run 42 acted on, with its status mark, action, key, target id and error. -RunId is the first position.'
+        }
+        @{
+            Title   = 'Run, then list the failures'
+            Code    = 'Invoke-OfiSync -Force -Summary -ErrorAction SilentlyContinue | Get-SyncRunResult -Status Failed'
+            Remarks = 'Runs every enabled line with one summary per line, and sends each summary on to Get-SyncRunResult, which lists the failed rows of that run.'
+        }
+        @{
+            Title   = 'Count today''s changes by action and status'
+            Code    = 'Get-SyncRun -Line Clientes -Since (Get-Date).Date | Get-SyncRunResult | Group-Object Action, Status -NoElement'
+            Remarks = 'Counts the rows of every run of the Clientes line since midnight, such as 12 "Update, Succeeded" and 1 "Insert, Failed".'
+        }
+        @{
+            Title   = 'The history of one customer'
+            Code    = 'Get-SyncRun -Line Clientes | Get-SyncRunResult | Where-Object Key -eq ''430000004'''
+            Remarks = 'Shows every run that wrote, failed or deleted the customer 430000004, newest run first.'
+        }
+    )
+
+    Links       = @('about_OfiSync', 'Get-SyncRun', 'Invoke-OfiSync')
+}

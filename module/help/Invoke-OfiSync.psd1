@@ -1,0 +1,114 @@
+@{
+    Synopsis    = 'Runs sync lines: writes the new and changed source rows into the target, applies the delete policies, and returns a result for every row.'
+
+    Description = @'
+Invoke-OfiSync runs sync lines, the lines they depend on first. Without -Line or pipeline input it runs every enabled line.
+
+For each line, it reads the source with the line's pre-filter run inside the source database, maps the columns and resolves the lookups. The run is incremental: OfiSync keeps, per source key, a hash of the row's mapped values as they were last written successfully, and only rows whose key has no hash, or whose hash differs, are written. Writes are upserts by the line's target key, in batches of the line's BatchSize: a rerun updates the same target row and never adds a second one. A row that fails keeps no hash, so the next run sends it again; so does a row written without every column (see -ExcludeColumn). Changes made by hand in the target are not detected, because only the source side is hashed: -All writes every row again.
+
+After the inserts and updates, when the line's delete policy is Flag or Delete and the run read the line's whole scope (no -Filter, and not rows piped from a preview), the keys that were written before and that the source no longer returns are flagged or deleted in the target. A row that stopped passing the line's pre-filter counts as gone too. A safety cap protects against a source that came back empty or half read: when the rows to delete or flag are more than -DeleteCapPercent of the rows of the target table, nothing is deleted and the line fails with an error; -Force lifts the cap.
+
+Rows piped from Get-SyncPreview are applied exactly as previewed: the rows that are still in the pipeline, with the values their properties hold, and only the column properties still on the objects. Untick rows with Where-Object (or a grid view) and columns with Select-Object -ExcludeProperty or Get-SyncPreview -ExcludeColumn. The source is not read again and nothing else of the line is written; such a run is recorded with the mode Selected.
+
+Invoke-OfiSync confirms before each line (its ConfirmImpact is High, so it asks with the default $ConfirmPreference): the question says how many rows it would insert, update and delete, counted by reading the source first. A session started with -NonInteractive cannot ask, and the command fails there; scheduled jobs use -Force or -Confirm:$false. -WhatIf counts and says what each line would do, and writes nothing.
+
+Every row acted on comes out as a result, as its batch is committed: its line, key, action (Insert, Update or Delete, which for the Flag policy means flagged), status (Succeeded, Failed or Skipped) and, for a failure, the error and the column to blame. Rows that had not changed give no result; they are counted as Unchanged in the run's summary. Each failed row is also written as a non-terminating error (ErrorId RowFailed, with the row's result as its target object), so $? is $false after a run with failures, -ErrorVariable collects them and -ErrorAction Stop stops at the first one. A line that cannot run at all (a table or column that changed, a filter, the delete cap) writes one error (ErrorId SyncLineFailed, or ConnectionFailed when a database cannot be reached) and the lines that depend on it are not run (DependencyFailed); the other lines go on. Every run of every line is recorded in the store: see Get-SyncRun and Get-SyncRunResult.
+'@
+
+    Parameters  = @{
+        Line             = @{
+            Description  = 'The names of the lines to run. Wildcards are allowed. The lines run in dependency order whatever the order given. A name or pattern that matches no line writes an error. A disabled line named here is skipped with a warning, unless -IncludeDisabled is given. Name is an alias. When preview rows are piped in, -Line is ignored.'
+            DefaultValue = 'Every enabled line'
+        }
+        InputObject      = 'What to run, from the pipeline: SyncLine objects from Get-SyncLine, or line names, run like -Line; or preview rows from Get-SyncPreview, applied exactly as previewed. Preview rows are grouped by line; rows of a line that kept different sets of columns are written in separate passes, each recorded as a run. Other objects write an error (InputObjectNotUnderstood).'
+        All              = '"Sync all": writes every source row again (within the pre-filter and -Filter), whatever the kept hashes say. It is an upsert by the target key: rows the target lacks are inserted and the others updated; the target table is never truncated, and rows the source lacks are left to the line''s delete policy as in an ordinary run. The run is recorded with the mode All. Ignored when preview rows are piped in.'
+        Filter           = 'A filter for this run only, in Where-Object syntax, given as a scriptblock or a string, such as { fecha_modif -ge ''2024-06-01'' }. It is combined with the line''s own pre-filter by -and, can name the line''s target columns or the source''s columns, and reads $variables from the caller''s scope. A run with -Filter reads only part of the line''s scope, so it never deletes or flags rows. See FILTERS in about_OfiSync.'
+        ExcludeColumn    = 'Target columns of the lines that this run does not write: the target keeps what those columns hold. A key column cannot be left out, and a name that is not a target column of a line makes that line fail. Rows written without every column keep no hash, so the next incremental run sends them whole again.'
+        Force            = 'Runs without asking for confirmation (unless -Confirm is given too), and lifts the delete safety cap (-DeleteCapPercent), so a line deletes or flags every row gone from the source however many there are. To run unattended and keep the cap, use -Confirm:$false instead.'
+        MaxErrors        = @{
+            Description  = 'Stops a line once this many of its rows have failed. The count is checked after each batch, so the rows of that batch are all handled first. The run is recorded as Stopped, its deletes are not done, and the lines that depend on it are not run. 0 means no limit.'
+            DefaultValue = '0 (no limit)'
+        }
+        DeleteCapPercent = 'The safety cap on deletes: the largest share, from 0 to 100, of the rows of a line''s target table that one run may delete or flag (rounded down: with the default 10, a table of 25 rows allows 2). When more rows are gone from the source, the line deletes nothing, fails with an error that gives the counts, and its run is recorded as Failed; its inserts and updates are already written. With fewer than 10 target rows, the default allows no delete at all. -Force lifts the cap.'
+        Summary          = 'Writes one LineSummary per line instead of one result per row: RunId, Line, Mode, Status, the counts Read, Inserted, Updated, Deleted, Unchanged, Failed and Skipped, Started, Ended, Duration, RowsPerSecond and Message. Failed rows then write no error each: a line with failed rows writes one error (ErrorId RowsFailed, with the summary as its target object) that gives the count and the command that lists them.'
+        IncludeDisabled  = 'Also runs disabled lines. Without it, disabled lines are left out: silently (with a verbose message) when every line runs, with a warning when the line was named.'
+        Credential       = "The user name and password for connections created with New-SyncConnection -PromptForCredential, used to connect to the lines' source and target. Connections that take their password from an environment variable or a SecretManagement secret read it themselves and ignore -Credential."
+        WhatIf           = 'Shows, for each line, how many rows the run would insert, update and delete, and into which table, without writing anything or recording a run. The counts are made by reading the source and the sync state, as a run would.'
+        Confirm          = 'Asks before running each line, stating how many rows it would insert, update and delete. Invoke-OfiSync asks anyway unless -Force is given or $ConfirmPreference is None; -Confirm:$false runs without asking and keeps the delete safety cap.'
+    }
+
+    Inputs      = 'SyncLine objects from Get-SyncLine, line names, or preview rows (OfiSync.PreviewRow objects, or copies of them made by Select-Object) from Get-SyncPreview.'
+
+    Outputs     = @'
+One OfiSync.Core.Engine.RowResult per row acted on, with RunId, Line, Key, Action (Insert, Update or Delete), Status (Succeeded, Failed or Skipped), Error, Column (the target column the error is about, when one is to blame) and TargetKey (the value of the line's TargetId column, such as the CRM's id). The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.
+
+With -Summary, one OfiSync.Core.Engine.LineSummary per line run instead. Its Mode is Incremental, All or Selected (rows from a preview); its Status is Succeeded, CompletedWithErrors (some rows failed), Failed (the line could not complete, such as when the delete cap stopped it; Message says why) or Stopped (-MaxErrors, or the command was stopped).
+'@
+
+    Notes       = @'
+A run with -ErrorAction Stop stops at the first failed row, after the batch that holds it: the rows of that batch are already written, the rest of the line, its deletes and the lines after it are not run. In this version the history records that run as CompletedWithErrors (not Stopped), with the counts of what it did.
+
+No run of this version gives the status Skipped: rows left out of a preview are not sent at all, and rows that had not changed are only counted as Unchanged. The Skipped counts stay 0.
+
+Preview rows with the action Delete cannot be applied in this version: they make their line fail with "The key column ... cannot be left out". Leave them out of what you pipe (Where-Object Action -ne 'Delete'); an ordinary run applies the deletes.
+'@
+
+    Examples    = @(
+        @{
+            Title   = 'Run every enabled line'
+            Code    = 'Invoke-OfiSync'
+            Remarks = 'Asks before each line, saying how many rows it would insert, update and delete, then writes one result per row it acted on. Rows that had not changed since the last run are not written and give no result.'
+        }
+        @{
+            Title   = 'See what a run would do'
+            Code    = 'Invoke-OfiSync -WhatIf'
+            Remarks = @'
+Writes one line per sync line, such as: What if: Performing the operation "Synchronise" on target "insert 3, update 12, delete 0 rows of line 'Clientes' into crm.cuenta". Nothing is written and no run is recorded. Get-SyncPreview shows the same rows one by one.
+'@
+        }
+        @{
+            Title   = 'Apply only some rows of a preview'
+            Code    = 'Get-SyncPreview Clientes | Where-Object { $_.poblacion -eq ''Madrid'' } | Invoke-OfiSync'
+            Remarks = 'Writes only the customers from Madrid, exactly as the preview showed them, after asking once for the line. The other changed customers are left for the next run.'
+        }
+        @{
+            Title   = 'Apply a preview without one column'
+            Code    = 'Get-SyncPreview Clientes | Where-Object Action -ne ''Delete'' | Select-Object * -ExcludeProperty telefono | Invoke-OfiSync -Confirm:$false'
+            Remarks = 'Writes every previewed insert and update except the telefono column, without asking. Those rows keep no hash, so the next incremental run sends them whole, telefono included. Delete rows are left out because they cannot be applied from a preview in this version.'
+        }
+        @{
+            Title   = 'Send every customer again'
+            Code    = 'Get-SyncLine -Name Clientes | Invoke-OfiSync -All -Summary -Confirm:$false'
+            Remarks = 'Writes every source row of the line again, as an upsert (nothing is truncated), and shows one summary with the counts instead of one result per row. Useful after the CRM was restored or changed by hand.'
+        }
+        @{
+            Title   = 'A scheduled job that tells the scheduler when a row failed'
+            Code    = @'
+# sync.ps1, run by cron, a systemd timer or the Task Scheduler as: pwsh -NoProfile -NonInteractive -File sync.ps1
+Import-Module OfiSync
+Invoke-OfiSync -Force -ErrorVariable failed
+if ($failed) { exit 1 }
+'@
+            Remarks = @'
+A non-interactive session cannot answer the confirmation, so the job runs with -Force. Every failed row, and every line that could not run, adds an error to $failed, and the script ends with exit code 1 so the scheduler reports the failure; the results go to the job's output. Add -Summary for one line per sync line in the log.
+
+-Force also lifts the delete safety cap. To keep the cap in an unattended job, write Invoke-OfiSync -Confirm:$false -ErrorVariable failed instead.
+'@
+        }
+        @{
+            Title   = 'Allow a larger delete than the safety cap'
+            Code    = 'Invoke-OfiSync -Line Clientes -DeleteCapPercent 30'
+            Remarks = 'A run that would delete or flag more than 10% of the rows of the target table fails without deleting anything. After checking that those customers really are gone from the ERP, this run allows up to 30% of them. -Force would allow any number.'
+        }
+        @{
+            Title   = 'Look at the failed rows of a run'
+            Code    = @'
+$results = Invoke-OfiSync -Line Clientes -Confirm:$false -ErrorAction SilentlyContinue
+$results | Where-Object Status -eq 'Failed' | Format-Table Key, Column, Error -Wrap
+'@
+            Remarks = 'Runs the line without showing an error per failed row, then lists the failed rows with the column to blame and the reason. The next run tries them again. Get-SyncRunResult gives the same rows later, from the store.'
+        }
+    )
+
+    Links       = @('about_OfiSync', 'Get-SyncPreview', 'Get-SyncRun', 'Get-SyncRunResult', 'Get-SyncLine')
+}
