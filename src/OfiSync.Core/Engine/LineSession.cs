@@ -6,6 +6,7 @@ using OfiSync.Core.Filtering;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Providers;
 using OfiSync.Core.Schema;
+using OfiSync.Core.Statistics;
 
 namespace OfiSync.Core.Engine;
 
@@ -42,12 +43,12 @@ internal sealed class LineSession : IAsyncDisposable
     private LineSession(SyncLine line) => Line = line;
 
     public static async Task<LineSession> OpenAsync(SyncLine line, Func<string, SyncConnection?> connections, ConnectionOpener opener,
-        SyncOptions options, IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel)
+        SyncOptions options, IReadOnlyCollection<string>? onlyColumns, Func<string, IReadOnlyDictionary<string, string>> lineTargetIds, CancellationToken cancel)
     {
         var session = new LineSession(line);
         try
         {
-            await session.PrepareAsync(connections, opener, options, onlyColumns, cancel).ConfigureAwait(false);
+            await session.PrepareAsync(connections, opener, options, onlyColumns, lineTargetIds, cancel).ConfigureAwait(false);
             return session;
         }
         catch
@@ -58,7 +59,7 @@ internal sealed class LineSession : IAsyncDisposable
     }
 
     private async Task PrepareAsync(Func<string, SyncConnection?> connections, ConnectionOpener opener, SyncOptions options,
-        IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel)
+        IReadOnlyCollection<string>? onlyColumns, Func<string, IReadOnlyDictionary<string, string>> lineTargetIds, CancellationToken cancel)
     {
         var sourceConnection = connections(Line.Source) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Source));
         var targetConnection = connections(Line.Target) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Target));
@@ -69,8 +70,24 @@ internal sealed class LineSession : IAsyncDisposable
         Source = await opener.OpenAsync(sourceConnection, cancel).ConfigureAwait(false);
         if (Source is SqliteConnection sqlite) SqliteFilterFunctions.Register(sqlite);
         var target = await opener.OpenAsync(targetConnection, cancel).ConfigureAwait(false);
-        var sourceColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel).ConfigureAwait(false)
+        IReadOnlyList<ColumnInfo> sourceColumns;
+        SourceFrom from;
+        if (Line.Statistics is { } spec)
+        {
+            var salesColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, spec.Table, null, cancel).ConfigureAwait(false)
+                               ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(spec.Table, sourceConnection.Name));
+            var customer = LineChecker.Find(salesColumns, spec.CustomerColumn)
+                           ?? throw new SyncLineException(Line.Name, Messages.ColumnNotFound(spec.CustomerColumn, spec.Table, salesColumns));
+            var built = SalesStatisticsQuery.Build(spec, SourceProvider, options.AsOf ?? DateTime.Today);
+            sourceColumns = SalesStatisticsQuery.ColumnsOf(customer);
+            from = new SourceFrom($"({built.Sql}) {SourceProvider.QuoteIdentifier("ofisync_q")}", built.Parameters);
+        }
+        else
+        {
+            sourceColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel).ConfigureAwait(false)
                             ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.SourceTable!, sourceConnection.Name));
+            from = new SourceFrom(SchemaReader.FromClause(SourceProvider, Line.SourceTable, Line.SourceQuery), Array.Empty<KeyValuePair<string, object?>>());
+        }
         var targetColumns = await SchemaReader.ReadColumnsAsync(target, targetProvider, Line.TargetTable, null, cancel).ConfigureAwait(false)
                             ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.TargetTable, targetConnection.Name));
 
@@ -86,8 +103,8 @@ internal sealed class LineSession : IAsyncDisposable
             throw new SyncLineException(Line.Name, Messages.KeyColumnCannotBeExcluded(key));
 
         var filter = CombinedFilter(options);
-        Mapper = new RowMapper(Line, sourceColumns, targetColumns, lookups, written);
-        Query = SourceQuery.Build(Line, SourceProvider, sourceColumns, Mapper, filter);
+        Mapper = new RowMapper(Line, sourceColumns, targetColumns, lookups, written, lineTargetIds);
+        Query = SourceQuery.Build(Line, SourceProvider, sourceColumns, Mapper, filter, from);
         FullScope = string.IsNullOrWhiteSpace(options.Filter) && onlyColumns is null;
 
         var idColumn = Line.TargetId is null ? null : LineChecker.Find(targetColumns, Line.TargetId);

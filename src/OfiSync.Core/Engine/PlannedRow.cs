@@ -8,6 +8,8 @@ internal sealed class PlannedRow
     public byte[]? Hash { get; init; }
     public string? Error { get; init; }
     public string? ErrorColumn { get; init; }
+    /// <summary>Why the row waits for a later run (reported as Skipped), without being at fault.</summary>
+    public string? Skip { get; init; }
     /// <summary>The CRM id the state already knows.</summary>
     public string? TargetKey { get; init; }
 }

@@ -13,6 +13,8 @@ internal sealed class MappedRow
     public object?[] Source { get; init; } = Array.Empty<object?>();
     public string? Error { get; init; }
     public string? ErrorColumn { get; init; }
+    /// <summary>Why the row is not written this time, without being at fault (a customer not yet in the CRM).</summary>
+    public string? Skip { get; init; }
     /// <summary>A second source row with a key already read: it fails, and the first keeps its state.</summary>
     public bool Duplicate { get; init; }
 }
@@ -23,14 +25,16 @@ internal sealed class RowMapper
     private readonly SyncLine _line;
     private readonly IReadOnlyList<ColumnInfo> _targetColumns;
     private readonly Dictionary<ColumnMapping, LookupTable> _lookups;
+    private readonly Func<string, IReadOnlyDictionary<string, string>> _lineTargetIds;
     private readonly ValueConverter?[] _converters;
     private readonly int[] _writtenIndexes;
     private int[] _sourceOrdinals = Array.Empty<int>();
     private int[] _keyOrdinals = Array.Empty<int>();
 
     public RowMapper(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns, IReadOnlyList<ColumnInfo> targetColumns,
-        Dictionary<ColumnMapping, LookupTable> lookups, IReadOnlyList<ColumnMapping> written)
+        Dictionary<ColumnMapping, LookupTable> lookups, IReadOnlyList<ColumnMapping> written, Func<string, IReadOnlyDictionary<string, string>> lineTargetIds)
     {
+        _lineTargetIds = lineTargetIds;
         _line = line;
         SourceColumns = sourceColumns;
         _targetColumns = targetColumns;
@@ -75,11 +79,20 @@ internal sealed class RowMapper
         }
         var key = RowKey.Encode(keyValues);
         var values = new object?[_line.Columns.Count];
+        string? skip = null;
         for (var i = 0; i < values.Length; i++)
         {
             var map = _line.Columns[i];
             try
             {
+                if (map.Kind == MappingKind.LineTargetId)
+                {
+                    var ids = _lineTargetIds(map.FromLine!);
+                    var text = RowKey.Text(source[_sourceOrdinals[i]]);
+                    if (ids.TryGetValue(text, out var id)) values[i] = _converters[i] is { } c ? c.Convert(id) : id;
+                    else skip ??= Messages.NotYetInTarget(map.SourceColumn!, text, map.FromLine!);
+                    continue;
+                }
                 var raw = map.Kind switch
                 {
                     MappingKind.Constant => map.Constant,
@@ -93,7 +106,7 @@ internal sealed class RowMapper
                 return new MappedRow { Key = key, Values = values, Source = source, Error = ex.Message, ErrorColumn = ex.Column };
             }
         }
-        return new MappedRow { Key = key, Values = values, Source = source };
+        return new MappedRow { Key = key, Values = values, Source = source, Skip = skip };
     }
 
     /// <summary>The values written, in the writer's column order.</summary>

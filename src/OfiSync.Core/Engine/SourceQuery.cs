@@ -11,6 +11,9 @@ namespace OfiSync.Core.Engine;
 /// The SELECT that reads a line's source: only the columns needed, the filter pushed down as a parameterised WHERE,
 /// ordered by the key (so a duplicate key is seen at once). What the database cannot evaluate stays as a residual.
 /// </summary>
+/// <summary>What a source query reads from: a quoted table, or a derived table with the parameters it needs.</summary>
+internal sealed record SourceFrom(string Sql, IReadOnlyList<KeyValuePair<string, object?>> Parameters);
+
 internal sealed class SourceQuery
 {
     private readonly IDatabaseProvider _provider;
@@ -24,20 +27,20 @@ internal sealed class SourceQuery
     public FilterExpression? Residual { get; }
     public IReadOnlyList<string> SelectList { get; }
 
-    private SourceQuery(IDatabaseProvider provider, string from, IReadOnlyList<string> selectList, string orderBy, SqlFilter? filter, int timeout)
+    private SourceQuery(IDatabaseProvider provider, SourceFrom from, IReadOnlyList<string> selectList, string orderBy, SqlFilter? filter, int timeout)
     {
         _provider = provider;
-        _from = from;
+        _from = from.Sql;
         SelectList = selectList;
         _select = string.Join(", ", selectList.Select(provider.QuoteIdentifier));
         _orderBy = orderBy;
         _where = filter?.Where;
-        _parameters = filter?.Parameters ?? Array.Empty<KeyValuePair<string, object?>>();
+        _parameters = from.Parameters.Concat(filter?.Parameters ?? Array.Empty<KeyValuePair<string, object?>>()).ToList();
         Residual = filter?.Residual;
         _timeout = timeout;
     }
 
-    public static SourceQuery Build(SyncLine line, IDatabaseProvider provider, IReadOnlyList<ColumnInfo> sourceColumns, RowMapper mapper, FilterExpression? filter)
+    public static SourceQuery Build(SyncLine line, IDatabaseProvider provider, IReadOnlyList<ColumnInfo> sourceColumns, RowMapper mapper, FilterExpression? filter, SourceFrom from)
     {
         var select = mapper.NeededSourceColumns.ToList();
         SqlFilter? sql = null;
@@ -59,7 +62,6 @@ internal sealed class SourceQuery
             }
         }
         mapper.Bind(select);
-        var from = SchemaReader.FromClause(provider, line.SourceTable, line.SourceQuery);
         var orderBy = string.Join(", ", line.Key.Select(k => provider.QuoteIdentifier(LineChecker.Find(sourceColumns, k)!.Name)));
         return new SourceQuery(provider, from, select, orderBy, sql, line.CommandTimeout);
     }

@@ -26,7 +26,21 @@ public sealed class SyncEngine
     }
 
     private Task<LineSession> OpenAsync(SyncLine line, SyncOptions options, IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel) =>
-        LineSession.OpenAsync(line, _store.GetConnection, _opener, options, onlyColumns, cancel);
+        LineSession.OpenAsync(line, _store.GetConnection, _opener, options, onlyColumns, LineTargetIds, cancel);
+
+    /// <summary>The CRM ids another line recorded, by source key: read once per run and line.</summary>
+    private IReadOnlyDictionary<string, string> LineTargetIds(string lineName)
+    {
+        if (_targetIds.TryGetValue(lineName, out var cached)) return cached;
+        var line = _store.GetLine(lineName);
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (line is not null)
+            foreach (var state in _store.StreamStates(line.Id))
+                if (state.TargetKey is not null && state.Status == nameof(RowStatus.Succeeded)) ids[state.SourceKey] = state.TargetKey;
+        return _targetIds[lineName] = ids;
+    }
+
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _targetIds = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The rows a run would change (and, if asked, those it would not), as they come.</summary>
     public async IAsyncEnumerable<PreviewRow> PreviewAsync(SyncLine line, SyncOptions options, [EnumeratorCancellation] CancellationToken cancel)
@@ -170,7 +184,7 @@ public sealed class SyncEngine
     {
         var line = session.Line;
         summary.Read += batch.Count(p => p.Action != RowAction.Delete);
-        var toWrite = batch.Where(p => p.Error is null && p.Action is RowAction.Insert or RowAction.Update).ToList();
+        var toWrite = batch.Where(p => p.Error is null && p.Skip is null && p.Action is RowAction.Insert or RowAction.Update).ToList();
         var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
             : await session.Writer.UpsertAsync(toWrite.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values))).ToList(), cancel).ConfigureAwait(false);
         var outcomeByRow = new Dictionary<PlannedRow, WriteOutcome>(ReferenceEqualityComparer.Instance);
@@ -186,6 +200,16 @@ public sealed class SyncEngine
         foreach (var planned in batch)
         {
             if (planned.Action == RowAction.Unchanged) { summary.Unchanged++; continue; }
+            if (planned.Skip is not null)
+            {
+                results.Add((planned, new RowResult
+                {
+                    RunId = runId, Line = line.Name, Key = planned.Row.Key, Action = planned.Action, Status = RowStatus.Skipped,
+                    Error = planned.Skip, TargetKey = planned.TargetKey,
+                }));
+                summary.Skipped++;
+                continue;
+            }
             var outcome = outcomeByRow.GetValueOrDefault(planned);
             var failed = planned.Error is not null || outcome is { Succeeded: false };
             var result = new RowResult
@@ -209,7 +233,7 @@ public sealed class SyncEngine
         var changes = new List<StateChange>(written.Count);
         foreach (var (planned, r) in written)
         {
-            if (planned.Row.Duplicate) continue; // the first row of that key keeps its state
+            if (planned.Row.Duplicate || r.Status == RowStatus.Skipped) continue; // the first row of that key keeps its state; a skipped row waits
             if (r.Action == RowAction.Delete)
             {
                 if (r.Status == RowStatus.Succeeded) changes.Add(new StateChange(r.Key, null, null, RowStatus.Succeeded, Remove: true));
@@ -305,13 +329,17 @@ public sealed class SyncEngine
                 planned.Add(new PlannedRow { Row = KeyOnly(session, row), Action = RowAction.Delete, TargetKey = state?.TargetKey });
                 continue;
             }
-            var hash = row.Error is null ? hasher.Hash(row.Values, default) : null;
+            var hash = row.Error is null && row.Skip is null ? hasher.Hash(row.Values, default) : null;
             RowAction action;
             if (state is null) action = RowAction.Insert;
             else if (!options.All && selection is null && hash is not null && state.Hash is not null && state.Status == nameof(RowStatus.Succeeded)
                      && state.Hash.AsSpan().SequenceEqual(hash)) action = RowAction.Unchanged;
             else action = RowAction.Update;
-            planned.Add(new PlannedRow { Row = row, Action = action, Hash = hash, Error = row.Error, ErrorColumn = row.ErrorColumn, TargetKey = state?.TargetKey });
+            planned.Add(new PlannedRow
+            {
+                Row = row, Action = action, Hash = hash, Error = row.Error, ErrorColumn = row.ErrorColumn, TargetKey = state?.TargetKey,
+                Skip = row.Error is null ? row.Skip : null,
+            });
         }
         return planned;
     }
@@ -343,7 +371,7 @@ public sealed class SyncEngine
             Line = session.Line.Name, Key = planned.Row.Key, Action = planned.Action,
             Columns = shown.Select(i => names[i]).ToList(),
             Values = planned.Row.Values.Length == 0 ? Array.Empty<object?>() : shown.Select(i => planned.Row.Values[i]).ToArray(),
-            Changes = changes, Error = planned.Error,
+            Changes = changes, Error = planned.Error ?? planned.Skip,
         };
     }
 

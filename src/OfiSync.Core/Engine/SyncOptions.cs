@@ -18,4 +18,6 @@ public sealed class SyncOptions
     /// <summary>A run refuses to delete more than this share of a line's target rows unless <see cref="Force"/>.</summary>
     public double DeleteCapPercent { get; init; } = 10;
     public bool Force { get; init; }
+    /// <summary>Sales statistics: the day the figures are computed for (today when not given), so a run can be repeated.</summary>
+    public DateTime? AsOf { get; init; }
 }

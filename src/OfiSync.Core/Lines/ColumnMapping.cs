@@ -8,6 +8,8 @@ public enum MappingKind
     Constant,
     /// <summary>A source value translated through a target table (an ERP sector code to the CRM sector id).</summary>
     Lookup,
+    /// <summary>The CRM id another line recorded for the source value (a customer's code to its CRM record).</summary>
+    LineTargetId,
 }
 
 /// <summary>What to do when a lookup finds no row for a source value.</summary>
@@ -33,11 +35,14 @@ public sealed class ColumnMapping
     public string? LookupMatch { get; set; }
     public string? LookupValue { get; set; }
     public LookupMissing OnMissing { get; set; } = LookupMissing.Fail;
+    /// <summary>The line whose recorded CRM ids are used (for LineTargetId).</summary>
+    public string? FromLine { get; set; }
 
     public override string ToString() => Kind switch
     {
         MappingKind.Column => $"{TargetColumn} = {SourceColumn}",
         MappingKind.Constant => $"{TargetColumn} = '{Constant}'",
+        MappingKind.LineTargetId => $"{TargetColumn} = CRM id of {SourceColumn} in line {FromLine}",
         _ => $"{TargetColumn} = {LookupTable}.{LookupValue} where {LookupMatch} = {SourceColumn}",
     };
 }

@@ -32,7 +32,8 @@ public sealed class LineChecker
 
         if (_connections(line.Source) is null) Add(LineSide.Source, null, "ConnectionNotFound", Messages.ConnectionNotFound(line.Source));
         if (_connections(line.Target) is null) Add(LineSide.Target, null, "ConnectionNotFound", Messages.ConnectionNotFound(line.Target));
-        if (string.IsNullOrWhiteSpace(line.SourceTable) == string.IsNullOrWhiteSpace(line.SourceQuery))
+        if (line.Statistics is { } spec) CheckStatistics(line, spec, Add);
+        else if (string.IsNullOrWhiteSpace(line.SourceTable) == string.IsNullOrWhiteSpace(line.SourceQuery))
             Add(LineSide.Source, null, "SourceMissing", Messages.SourceTableOrQuery);
         if (string.IsNullOrWhiteSpace(line.TargetTable)) Add(LineSide.Target, null, "TargetMissing", Messages.TargetTableMissing);
 
@@ -46,6 +47,7 @@ public sealed class LineChecker
         {
             var complete = map.Kind switch
             {
+                MappingKind.LineTargetId => !string.IsNullOrWhiteSpace(map.SourceColumn) && !string.IsNullOrWhiteSpace(map.FromLine),
                 MappingKind.Column => !string.IsNullOrWhiteSpace(map.SourceColumn),
                 MappingKind.Lookup => !string.IsNullOrWhiteSpace(map.SourceColumn) && !string.IsNullOrWhiteSpace(map.LookupTable)
                                       && !string.IsNullOrWhiteSpace(map.LookupMatch) && !string.IsNullOrWhiteSpace(map.LookupValue),
@@ -84,7 +86,9 @@ public sealed class LineChecker
         void Add(LineSide side, string? column, string code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
             problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
 
-        var source = await ReadSideAsync(line, LineSide.Source, opener, line.SourceTable, line.SourceQuery, Add, cancel).ConfigureAwait(false);
+        var source = line.Statistics is { } stats
+            ? await StatisticsSideAsync(line, stats, opener, Add, cancel).ConfigureAwait(false)
+            : await ReadSideAsync(line, LineSide.Source, opener, line.SourceTable, line.SourceQuery, Add, cancel).ConfigureAwait(false);
         var target = await ReadSideAsync(line, LineSide.Target, opener, line.TargetTable, null, Add, cancel).ConfigureAwait(false);
 
         if (source is not null)
@@ -129,6 +133,34 @@ public sealed class LineChecker
     }
 
     private sealed record Side(string Name, IReadOnlyList<ColumnInfo> Columns);
+
+    private void CheckStatistics(SyncLine line, Statistics.SalesStatisticsSpec spec, Action<LineSide, string?, string, string, ProblemSeverity> add)
+    {
+        var needed = spec.From == Statistics.SalesSource.Invoices ? spec.DateColumn : spec.YearColumn;
+        if (string.IsNullOrWhiteSpace(spec.Table) || string.IsNullOrWhiteSpace(spec.CustomerColumn) || string.IsNullOrWhiteSpace(spec.AmountColumn) || string.IsNullOrWhiteSpace(needed))
+            add(LineSide.Source, null, "StatisticsIncomplete", Messages.StatisticsColumnsMissing, ProblemSeverity.Error);
+        if (spec.FiscalYearStartMonth is < 1 or > 12) add(LineSide.Line, null, "FiscalMonthInvalid", Messages.FiscalMonthInvalid, ProblemSeverity.Error);
+        if (spec.EffectiveTierNames.Count != spec.EffectiveThresholds.Count + 1)
+            add(LineSide.Line, null, "TierNamesInvalid", Messages.StatisticsThresholds(spec.EffectiveThresholds.Count, spec.EffectiveTierNames.Count), ProblemSeverity.Error);
+        foreach (var fromLine in line.Columns.Where(c => c.Kind == MappingKind.LineTargetId).Select(c => c.FromLine!).Append(spec.CustomerLine).Distinct(StringComparer.OrdinalIgnoreCase))
+            if (!_otherLines.Any(l => string.Equals(l.Name, fromLine, StringComparison.OrdinalIgnoreCase)))
+                add(LineSide.Line, null, "CustomerLineNotFound", Messages.CustomerLineNotFound(fromLine), ProblemSeverity.Error);
+        foreach (var map in line.Columns.Where(c => c.SourceColumn is not null && !Statistics.SalesStatisticsSpec.Columns.Contains(c.SourceColumn)))
+            add(LineSide.Source, map.SourceColumn, "StatisticsColumnUnknown", Messages.StatisticsColumnUnknown(map.SourceColumn!), ProblemSeverity.Error);
+    }
+
+    /// <summary>The computed columns of a statistics line, after checking its sales table has the columns named.</summary>
+    private async Task<Side?> StatisticsSideAsync(SyncLine line, Statistics.SalesStatisticsSpec spec, ConnectionOpener opener,
+        Action<LineSide, string?, string, string, ProblemSeverity> add, CancellationToken cancel)
+    {
+        var table = await ReadSideAsync(line, LineSide.Source, opener, spec.Table, null, add, cancel).ConfigureAwait(false);
+        if (table is null) return null;
+        var named = new[] { spec.CustomerColumn, spec.AmountColumn, spec.DateColumn, spec.YearColumn, spec.InvoiceCountColumn, spec.LastSaleColumn }.OfType<string>();
+        foreach (var name in named.Where(n => Find(table.Columns, n) is null))
+            add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, spec.Table, table.Columns), ProblemSeverity.Error);
+        var customer = Find(table.Columns, spec.CustomerColumn);
+        return customer is null ? null : new Side(spec.Table, Statistics.SalesStatisticsQuery.ColumnsOf(customer));
+    }
 
     private async Task<Side?> ReadSideAsync(SyncLine line, LineSide side, ConnectionOpener opener, string? table, string? query,
         Action<LineSide, string?, string, string, ProblemSeverity> add, CancellationToken cancel)

@@ -64,6 +64,9 @@ public sealed class SyncLine
     /// <summary>Seconds each database command may take.</summary>
     public int CommandTimeout { get; set; } = 300;
 
+    /// <summary>For a sales statistics line: where the sales come from and how tiers are computed.</summary>
+    public Statistics.SalesStatisticsSpec? Statistics { get; set; }
+
     public DateTime Created { get; set; }
     public DateTime Modified { get; set; }
 
