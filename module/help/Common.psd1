@@ -21,7 +21,8 @@ How each target column gets its value: a hashtable whose keys are target columns
 
 - a source column name, such as 'razon_social';
 - a constant, the same on every row: @{ Constant = 'Cliente' };
-- a lookup that translates a source value through a table of the target: @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' } writes the id of the sector row whose codigo_origen equals the source's sector_codigo. A value the lookup does not find fails the row, and the error names the value; add OnMissing = 'Null' to write NULL instead.
+- a lookup that translates a source value through a table of the target: @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' } writes the id of the sector row whose codigo_origen equals the source's sector_codigo. A value the lookup does not find fails the row, and the error names the value; add OnMissing = 'Null' to write NULL instead;
+- the CRM id another line recorded for a value: @{ FromLine = 'Clientes'; From = 'customer_key' } (From defaults to customer_key), used by sales statistics lines to reach each customer's CRM record.
 
 A key column that the map leaves out is added to it, into its target key column. With New-SyncLine, no -Map maps every source column to the target column of the same name (ignoring case), read from both tables. With Set-SyncLine, -Map replaces the whole map.
 '@

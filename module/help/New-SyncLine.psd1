@@ -15,7 +15,20 @@ Without -Map, every source column is mapped to the target column of the same nam
         SourceTable = "The source table, optionally with its schema (schema.table). Give either -SourceTable or -SourceQuery."
         Target      = 'The name of the stored connection the rows are written to (the CRM).'
         TargetTable = 'The target table, optionally with its schema (schema.table).'
-        Key         = 'The source column or columns that identify a row, such as codigo, or serie and numero for a composite key. The sync state and the target key follow this key.'
+        Key         = 'The source column or columns that identify a row, such as codigo, or serie and numero for a composite key. The sync state and the target key follow this key. Required, except for a sales statistics line, whose key is customer_key.'
+        SalesStatistics = @'
+Makes the line a sales statistics line (the seed's "Datos de Ventas" and "Piramide Actual y Anterior"). A hashtable:
+
+- From: Invoices (the sales documents: one row per invoice or credit note) or Statistics (a table the ERP keeps per customer and fiscal year).
+- Table, Customer, Amount: the sales table, its customer column and its amount column.
+- Date (Invoices): the document date. Year, InvoiceCount, LastSale (Statistics): the fiscal year, the number of invoices and the date of the last sale.
+- CustomerLine: the line that syncs the customers; its recorded CRM ids say which CRM record each customer's figures go to.
+- FiscalYearStartMonth: 1 to 12 (1 by default). A fiscal year is named by the calendar year it starts in.
+- Rule: Pyramid (the default: among customers with sales, ranked by sales, highest first, ties by customer key, Top = the first ceil(1 % of N), Large up to ceil(5 %), Medium up to ceil(20 %), Small the rest) or Abc (A up to 80 % of cumulative sales, B up to 95 %, C the rest).
+- Thresholds and TierNames: other percentages and names (one name more than thresholds). InactiveTier: the tier of a customer with no sales in the year but sales before (Inactive by default); a customer who never bought gets no tier.
+
+The aggregation and the ranking run inside the source database. The line's rows have the columns customer_key, fiscal_year, sales_current, sales_previous, invoices, last_sale, tier_current and tier_previous, which -Map sends to target columns; map the CRM id with @{ FromLine = 'Clientes' }. A customer the customers line has not sent yet is reported as Skipped and sent by a later run. Invoke-OfiSync -AsOf fixes the day the figures are computed for.
+'@
         Enabled     = @{ DefaultValue = 'True' }
         SkipCheck   = 'Save the line without connecting to the databases. The definition itself is still checked; the tables, columns and types are not. Without a connection the map cannot be read from the tables, so -SkipCheck needs -Map. Run Test-SyncLine later.'
     }
@@ -25,6 +38,18 @@ Without -Map, every source column is mapped to the target column of the same nam
     Outputs     = 'The SyncLine that was saved, with its map as completed (target key, automatic map). Nothing is written with -WhatIf or when the line is not saved.'
 
     Examples    = @(
+        @{
+            Title   = 'Sales statistics and the customer pyramid'
+            Code    = @'
+New-SyncLine -Name Ventas -Source erp -Target crm -TargetTable cuenta_ventas -DependsOn Clientes -SalesStatistics @{
+    From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes'
+} -Map @{
+    cuenta_id = @{ FromLine = 'Clientes' }; ejercicio = 'fiscal_year'; ventas_actual = 'sales_current'; ventas_anterior = 'sales_previous'
+    num_facturas = 'invoices'; fecha_ult_venta = 'last_sale'; piramide_actual = 'tier_current'; piramide_anterior = 'tier_previous'
+}
+'@
+            Remarks = 'Each customer''s sales of the current fiscal year to date and of the previous one, its invoices, last sale and current and previous pyramid tier go to the CRM record the line Clientes created (cuenta_id). Run it with Invoke-OfiSync after Clientes; -AsOf repeats a past day exactly.'
+        }
         @{
             Title   = 'The sectors, mapped by name'
             Code    = 'New-SyncLine -Name Sectores -Source erp -SourceTable sector -Target crm -TargetTable sector -Key codigo -Map @{ codigo_origen = ''codigo''; descripcion = ''descripcion'' }'

@@ -12,6 +12,8 @@ public static partial class Messages
     public static string StatisticsKeyInvalid(string key) => $"The spec key '{key}' is not known. Known keys: From, Table, Customer, Amount, Date, Year, InvoiceCount, LastSale, CustomerLine, FiscalYearStartMonth, Rule, Thresholds, TierNames, InactiveTier.";
     public static string StatisticsThresholds(int thresholds, int names) =>
         $"{thresholds} thresholds need {thresholds + 1} tier names, not {names}.";
+    public const string StatisticsDeletePolicy = "A sales statistics line keeps the delete policy Ignore: a customer's figures are updated, never deleted.";
+    public const string StatisticsMapRequired = "A sales statistics line needs -Map: target columns to the computed values (customer_key, fiscal_year, sales_current, sales_previous, invoices, last_sale, tier_current, tier_previous), and the CRM id with @{ FromLine = 'Clientes' }.";
     public const string FiscalMonthInvalid = "FiscalYearStartMonth must be between 1 and 12.";
     public const string StatisticsColumnsMissing = "The sales statistics need the table, the customer column, the amount column, and the date column (invoices) or the year column (statistics table).";
 }

@@ -145,8 +145,11 @@ public sealed class LineChecker
         foreach (var fromLine in line.Columns.Where(c => c.Kind == MappingKind.LineTargetId).Select(c => c.FromLine!).Append(spec.CustomerLine).Distinct(StringComparer.OrdinalIgnoreCase))
             if (!_otherLines.Any(l => string.Equals(l.Name, fromLine, StringComparison.OrdinalIgnoreCase)))
                 add(LineSide.Line, null, "CustomerLineNotFound", Messages.CustomerLineNotFound(fromLine), ProblemSeverity.Error);
-        foreach (var map in line.Columns.Where(c => c.SourceColumn is not null && !Statistics.SalesStatisticsSpec.Columns.Contains(c.SourceColumn)))
-            add(LineSide.Source, map.SourceColumn, "StatisticsColumnUnknown", Messages.StatisticsColumnUnknown(map.SourceColumn!), ProblemSeverity.Error);
+        foreach (var name in line.Columns.Where(c => c.SourceColumn is not null).Select(c => c.SourceColumn!).Concat(line.Key)
+                     .Where(n => !Statistics.SalesStatisticsSpec.Columns.Contains(n)).Distinct())
+            add(LineSide.Source, name, "StatisticsColumnUnknown", Messages.StatisticsColumnUnknown(name), ProblemSeverity.Error);
+        if (line.DeletePolicy != DeletePolicy.Ignore)
+            add(LineSide.Line, null, "DeletePolicyNotSupported", Messages.StatisticsDeletePolicy, ProblemSeverity.Error);
     }
 
     /// <summary>The computed columns of a statistics line, after checking its sales table has the columns named.</summary>

@@ -11,7 +11,7 @@ public static class LineDefaults
     {
         if (line.TargetKey.Count == 0)
         {
-            line.TargetKey = line.Key.Select(k => line.Columns.FirstOrDefault(c => c.Kind == MappingKind.Column
+            line.TargetKey = line.Key.Select(k => line.Columns.FirstOrDefault(c => c.Kind is MappingKind.Column or MappingKind.LineTargetId
                 && string.Equals(c.SourceColumn, k, StringComparison.OrdinalIgnoreCase))?.TargetColumn ?? k).ToList();
         }
         for (var i = 0; i < Math.Min(line.Key.Count, line.TargetKey.Count); i++)

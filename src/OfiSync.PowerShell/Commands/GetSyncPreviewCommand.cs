@@ -37,6 +37,10 @@ public sealed class GetSyncPreviewCommand : OfiSyncCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>Sales statistics: the day the figures are computed for; today when not given.</summary>
+    [Parameter]
+    public DateTime AsOf { get; set; }
+
     protected override void ProcessRecord()
     {
         var store = OpenStore();
@@ -48,7 +52,11 @@ public sealed class GetSyncPreviewCommand : OfiSyncCmdlet
         try { opener = LineSelection.Opener(this, store, lines, Credential); }
         catch (SyncConnectionException ex) { ThrowTerminatingError(Errors.FromConnection(ex, ex.ConnectionName)); return; }
         var engine = new SyncEngine(store, opener);
-        var options = new SyncOptions { All = All, Filter = filter, ExcludeColumns = ExcludeColumn, IncludeUnchanged = IncludeUnchanged };
+        var options = new SyncOptions
+        {
+            All = All, Filter = filter, ExcludeColumns = ExcludeColumn, IncludeUnchanged = IncludeUnchanged,
+            AsOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : null,
+        };
         foreach (var line in lines)
         {
             var count = 0L;

@@ -63,6 +63,10 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
     [Credential]
     public PSCredential? Credential { get; set; }
 
+    /// <summary>Sales statistics: the day the figures are computed for; today when not given.</summary>
+    [Parameter]
+    public DateTime AsOf { get; set; }
+
     protected override void ProcessRecord()
     {
         if (InputObject is null) return;
@@ -86,6 +90,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
         var options = new SyncOptions
         {
             All = All, Filter = filter, ExcludeColumns = ExcludeColumn, MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
+            AsOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : null,
         };
         var work = new List<(SyncLine Line, List<SelectedRow>? Rows, List<string>? Columns)>();
         if (_previewRows.Count > 0)

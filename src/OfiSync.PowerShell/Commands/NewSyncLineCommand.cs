@@ -31,9 +31,13 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     public string TargetTable { get; set; } = "";
 
-    /// <summary>The source column or columns that identify a row.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The source column or columns that identify a row (customer_key for a sales statistics line).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     public string[] Key { get; set; } = Array.Empty<string>();
+
+    /// <summary>Makes this a sales statistics line: where the sales are and how tiers are computed.</summary>
+    [Parameter]
+    public System.Collections.IDictionary? SalesStatistics { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -42,6 +46,22 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
             Name = Name, Source = Source, SourceTable = SourceTable, Target = Target, TargetTable = TargetTable, Key = Key.ToList(),
         };
         if (!ApplyShared(line)) return;
+        if (SalesStatistics is not null)
+        {
+            try { line.Statistics = StatisticsParser.Parse(SalesStatistics); }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
+            {
+                WriteError(Errors.InvalidArgument("SalesStatisticsInvalid", Name, ex.Message));
+                return;
+            }
+            line.Kind = LineKind.SalesStatistics;
+            if (line.Key.Count == 0) line.Key.Add("customer_key");
+            if (!Bound(nameof(Map)))
+            {
+                WriteError(Errors.InvalidArgument("MapRequired", Name, Core.Messages.StatisticsMapRequired));
+                return;
+            }
+        }
         var store = OpenStore();
         if (!Bound(nameof(Map)) && !AutoMap(line, store)) return;
         LineDefaults.CompleteKey(line);

@@ -10,7 +10,7 @@ namespace OfiSync.PowerShell.Support;
 /// </summary>
 internal static class MapParser
 {
-    private static readonly string[] KnownKeys = { "Source", "Constant", "Lookup", "Match", "Value", "From", "OnMissing" };
+    private static readonly string[] KnownKeys = { "Source", "Constant", "Lookup", "Match", "Value", "From", "OnMissing", "FromLine" };
 
     public static List<ColumnMapping> Parse(IDictionary map)
     {
@@ -39,6 +39,15 @@ internal static class MapParser
         }
         if (values.ContainsKey("Constant"))
             return new ColumnMapping { TargetColumn = target, Kind = MappingKind.Constant, Constant = values["Constant"] };
+        if (values.GetValueOrDefault("FromLine") is { } fromLine)
+        {
+            // The CRM id another line recorded for this row's value, by default its customer_key.
+            return new ColumnMapping
+            {
+                TargetColumn = target, Kind = MappingKind.LineTargetId, FromLine = fromLine.ToString(),
+                SourceColumn = (values.GetValueOrDefault("From") ?? values.GetValueOrDefault("Source"))?.ToString() ?? "customer_key",
+            };
+        }
         if (values.ContainsKey("Lookup"))
         {
             return new ColumnMapping
