@@ -33,7 +33,7 @@ The preview is made of ordinary PowerShell objects, so it can be edited before i
     Outputs     = 'One PSObject (type name OfiSync.PreviewRow) per row a run would act on, with the properties Line, Key, Action, one property per written target column, Changes and Error. The default view shows Line, Action, Key and the changes or the error; Format-List * shows every column.'
 
     Notes       = @'
-Delete rows cannot be applied from a preview in this version: piped to Invoke-OfiSync, they make that line fail with the error "The key column ... cannot be left out". Leave them out with Where-Object Action -ne 'Delete' and let an ordinary run of the line apply the deletes, under its safety cap.
+Delete rows piped to Invoke-OfiSync are applied as the line's delete policy says (flag or delete), for exactly those keys: they were previewed and confirmed, so the safety cap of ordinary runs does not apply to them. Unchanged rows (-IncludeUnchanged) piped in are not written.
 
 The values of a preview are those of the moment it was made: Invoke-OfiSync writes them as they are on the objects, even if the source changed since, or if you changed a property. The next incremental run compares the source with what was written, and sends the row again when they differ.
 '@
@@ -53,7 +53,7 @@ The values of a preview are those of the moment it was made: Invoke-OfiSync writ
             Title   = 'Apply the rows without one column'
             Code    = 'Get-SyncPreview Clientes | Where-Object Action -ne ''Delete'' | Select-Object * -ExcludeProperty telefono | Invoke-OfiSync'
             Remarks = @'
-Select-Object removes the telefono property, so Invoke-OfiSync writes every other column and leaves telefono in the CRM as it is. Where-Object leaves out the Delete rows, which cannot be applied from a preview in this version (see the notes). Because those rows were written without every column, the next incremental run sends them whole again, telefono included. Get-SyncPreview Clientes -ExcludeColumn telefono does the same.
+Select-Object removes the telefono property, so Invoke-OfiSync writes every other column and leaves telefono in the CRM as it is. Where-Object leaves out the Delete rows, to apply them later in an ordinary run under its safety cap. Because those rows were written without every column, the next incremental run sends them whole again, telefono included. Get-SyncPreview Clientes -ExcludeColumn telefono does the same.
 '@
         }
         @{

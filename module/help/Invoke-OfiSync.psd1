@@ -49,7 +49,7 @@ With -Summary, one OfiSync.Core.Engine.LineSummary per line run instead. Its Mod
     Notes       = @'
 A run with -ErrorAction Stop stops at the first failed row, after the batch that holds it: the rows of that batch are already written, the rest of the line, its deletes and the lines after it are not run. In this version the history records that run as CompletedWithErrors (not Stopped), with the counts of what it did.
 
-No run of this version gives the status Skipped: rows left out of a preview are not sent at all, and rows that had not changed are only counted as Unchanged. The Skipped counts stay 0.
+A row is Skipped when it waits for another line: a sales statistics row whose customer the customers line has not sent to the CRM yet. Its error says which line to run; it is sent by a later run. Rows left out of a preview are not sent at all, and rows that had not changed are only counted as Unchanged.
 
 Preview rows with the action Delete cannot be applied in this version: they make their line fail with "The key column ... cannot be left out". Leave them out of what you pipe (Where-Object Action -ne 'Delete'); an ordinary run applies the deletes.
 '@
@@ -75,7 +75,7 @@ Writes one line per sync line, such as: What if: Performing the operation "Synch
         @{
             Title   = 'Apply a preview without one column'
             Code    = 'Get-SyncPreview Clientes | Where-Object Action -ne ''Delete'' | Select-Object * -ExcludeProperty telefono | Invoke-OfiSync -Confirm:$false'
-            Remarks = 'Writes every previewed insert and update except the telefono column, without asking. Those rows keep no hash, so the next incremental run sends them whole, telefono included. Delete rows are left out because they cannot be applied from a preview in this version.'
+            Remarks = 'Writes every previewed insert and update except the telefono column, without asking. Those rows keep no hash, so the next incremental run sends them whole, telefono included. Delete rows are left out, to be applied by an ordinary run under its safety cap.'
         }
         @{
             Title   = 'Send every customer again'

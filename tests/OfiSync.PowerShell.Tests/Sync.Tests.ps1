@@ -187,6 +187,18 @@ Describe 'Invoke-OfiSync' {
         (Crm "SELECT COUNT(*) AS n FROM cuenta WHERE estado = 'Inactivo'").n | Should -Be 1
     }
 
+    It 'applies Delete rows picked from a preview, and writes nothing for unchanged rows piped in' {
+        New-SyncBed -FlagDeletes
+        Invoke-OfiSync -Force | Out-Null
+        Erp "DELETE FROM cliente WHERE codigo = '430000020'"
+        $rows = Get-SyncPreview Clientes -IncludeUnchanged
+        ($rows | Where-Object Action -EQ 'Delete').Key | Should -Be '430000020'
+        $r = $rows | Invoke-OfiSync -Confirm:$false
+        $r.Count | Should -Be 1
+        $r.Action | Should -Be 'Delete'
+        (Crm "SELECT estado FROM cuenta WHERE codigo = '430000020'").estado | Should -Be 'Inactivo'
+    }
+
     It 'takes lines from Get-SyncLine through the pipeline' {
         (Get-SyncLine Sectores | Invoke-OfiSync -Force).Count | Should -Be 3
     }
@@ -217,6 +229,14 @@ Describe 'Get-SyncRun and Get-SyncRunResult' {
         $rows.Count | Should -Be 1
         $rows[0].Key | Should -Be '430000005'
         $rows[0].Error | Should -Match 'mucho'
+    }
+
+    It 'finds the run of results piped in, and keeps a renamed line''s history' {
+        $last = Get-SyncRun -Last 1
+        (Get-SyncRunResult -RunId $last.RunId | Select-Object -First 1 | Get-SyncRun).RunId | Should -Be $last.RunId
+        Set-SyncLine Clientes -NewName Cuentas
+        (Get-SyncRun Cuentas).RunId | Should -Contain $last.RunId
+        Set-SyncLine Cuentas -NewName Clientes
     }
 
     It 'reports an unknown run id' {

@@ -9,6 +9,7 @@ namespace OfiSync.Core.Store;
 public sealed class SyncRun
 {
     public long RunId { get; init; }
+    public Guid LineId { get; init; }
     public string Line { get; init; } = "";
     public string Mode { get; init; } = "";
     public string Status { get; init; } = "";
@@ -45,12 +46,12 @@ public sealed partial class SyncStore
         if (lineName is not null) where.Add("UPPER(line_name) = @line");
         if (runId is not null) where.Add("run_id = @runId");
         if (since is not null) where.Add("started >= @since");
-        var sql = "SELECT run_id, line_name, mode, status, started, ended, rows_read, inserted, updated, deleted, unchanged, failed, skipped, message, host, user_name FROM ofisync_run"
+        var sql = "SELECT run_id, line_id, line_name, mode, status, started, ended, rows_read, inserted, updated, deleted, unchanged, failed, skipped, message, host, user_name FROM ofisync_run"
                   + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY run_id DESC";
         var rows = c.Query(sql, new { line = lineName?.ToUpperInvariant(), runId, since });
         var runs = rows.Select(r => (SyncRun)new SyncRun
         {
-            RunId = (long)r.run_id, Line = r.line_name, Mode = r.mode, Status = r.status,
+            RunId = (long)r.run_id, LineId = AsGuid((object)r.line_id), Line = r.line_name, Mode = r.mode, Status = r.status,
             Started = AsUtc((object?)r.started) ?? DateTime.MinValue, Ended = AsUtc((object?)r.ended), Read = (long)r.rows_read, Inserted = (long)r.inserted,
             Updated = (long)r.updated, Deleted = (long)r.deleted, Unchanged = (long)r.unchanged, Failed = (long)r.failed,
             Skipped = (long)r.skipped, Message = r.message, Host = r.host, User = r.user_name,
@@ -73,6 +74,8 @@ public sealed partial class SyncStore
             };
         }
     }
+
+    private static Guid AsGuid(object value) => value is Guid g ? g : Guid.Parse(value.ToString()!);
 
     private static DateTime? AsUtc(object? value) => value switch
     {

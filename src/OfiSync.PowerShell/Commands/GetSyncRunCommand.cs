@@ -9,7 +9,7 @@ namespace OfiSync.PowerShell.Commands;
 [OutputType(typeof(SyncRun))]
 public sealed class GetSyncRunCommand : OfiSyncCmdlet
 {
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "List")]
+    [Parameter(Position = 0, ParameterSetName = "List")]
     [Alias("Name")]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(LineNameCompleter))]
@@ -57,10 +57,15 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
             WriteObject(Last > 0 ? runs.Take(Last) : runs, enumerateCollection: true);
             return;
         }
+        var lines = store.GetLines();
         foreach (var pattern in Line)
         {
+            // A run belongs to the line by identity, so a renamed line keeps its history; runs of removed lines match by the name they had.
             var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
-            var matches = runs.Where(r => wildcard.IsMatch(r.Line));
+            var ids = lines.Where(l => wildcard.IsMatch(l.Name)).Select(l => l.Id).ToHashSet();
+            var matches = runs.Where(r => ids.Contains(r.LineId) || wildcard.IsMatch(r.Line)).ToList();
+            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern) && ids.Count == 0)
+                WriteError(Errors.NotFound("SyncLineNotFound", pattern, Core.Messages.LineNotFound(pattern)));
             WriteObject(Last > 0 ? matches.Take(Last) : matches, enumerateCollection: true);
         }
     }

@@ -18,6 +18,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
 {
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
+    private bool _countFailed;
 
     /// <summary>The lines to run; all enabled lines when neither this nor pipeline input is given.</summary>
     [Parameter(Position = 0)]
@@ -101,7 +102,10 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
                 if (line is null) { WriteError(Errors.NotFound("SyncLineNotFound", group.Key, Core.Messages.LineNotFound(group.Key))); continue; }
                 var columns = line.Columns.Select(c => c.TargetColumn).ToList();
                 // Rows that kept different columns are applied in separate passes, each with exactly its columns.
+                // Unchanged rows (shown by -IncludeUnchanged) need nothing; Delete rows carry no columns and need only their key.
                 foreach (var byColumns in group.Select(o => (Row: PreviewObjects.ToSelected(o, columns, out var kept), Kept: kept))
+                             .Where(x => x.Row.Action != RowAction.Unchanged)
+                             .Select(x => x.Row.Action == RowAction.Delete ? (x.Row, Kept: columns) : x)
                              .GroupBy(x => string.Join("\u001F", x.Kept)))
                     work.Add((line, byColumns.Select(x => x.Row).ToList(), byColumns.First().Kept));
             }
@@ -136,7 +140,12 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
                 WriteError(Errors.Create("DependencyFailed", ErrorCategory.NotEnabled, line, Core.Messages.DependencyFailed(line.Name, blocker)));
                 continue;
             }
-            if (!Confirm(engine, line, rows, options)) continue;
+            _countFailed = false;
+            if (!Confirm(engine, line, rows, options))
+            {
+                if (_countFailed) failedLines.Add(line.Name);
+                continue;
+            }
             if (!RunLine(engine, line, rows, columns, options)) failedLines.Add(line.Name);
         }
     }
@@ -164,6 +173,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
             catch (Exception ex) when (ex is SyncLineException or SyncConnectionException or System.Data.Common.DbException)
             {
                 WriteError(Errors.Create("SyncLineFailed", ErrorCategory.InvalidOperation, line, ex.Message, ex));
+                _countFailed = true;
                 return false;
             }
         }
