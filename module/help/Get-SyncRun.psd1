@@ -11,7 +11,7 @@ The Mode of a run is Incremental (an ordinary run), All (Invoke-OfiSync -All) or
 
     Parameters  = @{
         Line   = @{
-            Description  = 'The names of the lines whose runs to get. Wildcards are allowed. The runs of each name or pattern come out in turn, newest first, and -Last applies to each. A run belongs to its line, so after Set-SyncLine -NewName the older runs are listed under the new name too; runs of a removed line are found by the name it had. A name without wildcards that matches no line and no run writes an error. Name is an alias. -Line does not take pipeline input: write Get-SyncRun -Line (Get-SyncLine 'C*').Name.'
+            Description  = 'The names of the lines whose runs to get. Wildcards are allowed. The runs of each name or pattern come out in turn, newest first, and -Last applies to each. A run belongs to its line, so after Set-SyncLine -NewName the older runs are listed under the new name too; runs of a removed line are found by the name it had. A name without wildcards that matches no line and no run writes an error. Name is an alias. -Line does not take pipeline input: write Get-SyncRun -Line (Get-SyncLine ''C*'').Name.'
             DefaultValue = 'Every line'
         }
         Id     = 'The ids of the runs to get, such as the RunId of a row result or of an Invoke-OfiSync -Summary object: Get-SyncRun -Id $summary.RunId. An id that is not in the store writes an error. From the pipeline, the RunId property of run results, summaries and runs binds here, so Get-SyncRunResult ... | Get-SyncRun gives the run of those rows.'
