@@ -94,6 +94,8 @@ public sealed class SyncEngine
         IProgress<SyncProgress>? progress, Action<LineSummary>? finished, [EnumeratorCancellation] CancellationToken cancel)
     {
         var mode = selection is not null ? "Selected" : options.All ? "All" : "Incremental";
+        await using var runLock = await _store.TryLockLineAsync(line.Id, options.LockTimeout, cancel).ConfigureAwait(false)
+                                  ?? throw new SyncLineException(line.Name, Messages.LineLocked(line.Name, options.LockTimeout));
         var summary = new LineSummary { Line = line.Name, Mode = mode, Status = "Running", Started = DateTime.UtcNow };
         var runId = _store.StartRun(line, mode, summary);
         summary = new LineSummary { RunId = runId, Line = line.Name, Mode = mode, Status = "Running", Started = summary.Started };

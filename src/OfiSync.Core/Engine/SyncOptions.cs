@@ -20,4 +20,6 @@ public sealed class SyncOptions
     public bool Force { get; init; }
     /// <summary>Sales statistics: the day the figures are computed for (today when not given), so a run can be repeated.</summary>
     public DateTime? AsOf { get; init; }
+    /// <summary>How long a run waits for another run of the same line (in this or another process) to end.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -24,6 +24,12 @@ internal static class StoreSql
         ? "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) OUTPUT INSERTED.run_id VALUES (@id, @n, @m, @s, @st, @h, @u);"
         : "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) VALUES (@id, @n, @m, @s, @st, @h, @u) RETURNING run_id";
 
+    /// <summary>SQL Server's run lock of a line: an application lock owned by the session, taken without waiting.</summary>
+    public const string SqlServerGetAppLock =
+        "DECLARE @r INT; EXEC @r = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; SELECT @r;";
+    public const string SqlServerReleaseAppLock = "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Session';";
+
     /// <summary>Every statement above, for the tests that parse them.</summary>
-    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind) };
+    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind) }
+        .Concat(kind == ProviderKind.SqlServer ? new[] { SqlServerGetAppLock, SqlServerReleaseAppLock } : Array.Empty<string>());
 }

@@ -53,6 +53,11 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
     [ValidateRange(0.0, 100.0)]
     public double DeleteCapPercent { get; set; } = 10;
 
+    /// <summary>Seconds to wait for another run of the same line to end before failing that line.</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int LockTimeout { get; set; } = 30;
+
     /// <summary>One object per line (counts, duration, rows per second) instead of one per row.</summary>
     [Parameter]
     public SwitchParameter Summary { get; set; }
@@ -92,6 +97,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
         {
             All = All, Filter = filter, ExcludeColumns = ExcludeColumn, MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
             AsOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : null,
+            LockTimeout = TimeSpan.FromSeconds(LockTimeout),
         };
         var work = new List<(SyncLine Line, List<SelectedRow>? Rows, List<string>? Columns)>();
         if (_previewRows.Count > 0)

@@ -246,6 +246,21 @@ public abstract class EngineTests : EngineTestBed
     }
 
     [Fact]
+    public async Task A_second_run_of_a_line_waits_for_the_first_and_then_fails_with_a_clear_error()
+    {
+        Setup(5);
+        await Run(Sectores());
+        var line = Clientes();
+        await using (var held = await Store.TryLockLineAsync(line.Id, TimeSpan.Zero, default))
+        {
+            var ex = await Assert.ThrowsAsync<SyncLineException>(() => Run(line, new SyncOptions { LockTimeout = TimeSpan.FromMilliseconds(200) }));
+            Assert.Contains("Another run of the line 'Clientes' is in progress", ex.Message);
+            Assert.Empty(CrmRows());
+        }
+        Assert.Equal(5, (await Run(line)).Count);
+    }
+
+    [Fact]
     public async Task Run_history_keeps_counts_and_the_row_results()
     {
         Setup(9);

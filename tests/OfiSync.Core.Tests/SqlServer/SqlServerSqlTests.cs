@@ -62,6 +62,6 @@ public class SqlServerSqlTests
         TSqlParsing.AssertParses(StoreSchema.MetaTableDdl(ProviderKind.SqlServer));
         for (var version = 1; version <= StoreSchema.CurrentVersion; version++)
             foreach (var statement in StoreSchema.Step(version, ProviderKind.SqlServer)) TSqlParsing.AssertParses(statement);
-        foreach (var statement in StoreSql.All(ProviderKind.SqlServer)) TSqlParsing.AssertParses(statement);
+        foreach (var statement in StoreSql.All(ProviderKind.SqlServer)) TSqlParsing.AssertParses("DECLARE @resource NVARCHAR(255) = N'x';\n" + statement);
     }
 }

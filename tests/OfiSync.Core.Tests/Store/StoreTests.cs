@@ -131,6 +131,22 @@ public abstract class StoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_run_lock_has_one_holder_at_a_time_and_is_free_again_once_released()
+    {
+        var id = Guid.NewGuid();
+        var first = await Open().TryLockLineAsync(id, TimeSpan.Zero, default);
+        Assert.NotNull(first);
+        Assert.Null(await Open().TryLockLineAsync(id, TimeSpan.FromMilliseconds(300), default));
+        var otherLine = await Open().TryLockLineAsync(Guid.NewGuid(), TimeSpan.Zero, default);
+        Assert.NotNull(otherLine);
+        await otherLine!.DisposeAsync();
+        await first!.DisposeAsync();
+        var again = await Open().TryLockLineAsync(id, TimeSpan.Zero, default);
+        Assert.NotNull(again);
+        await again!.DisposeAsync();
+    }
+
+    [Fact]
     public void A_store_written_by_a_newer_module_is_refused_and_left_as_it_was()
     {
         var store = Open();
