@@ -16,6 +16,8 @@ public static partial class Messages
         $"Line '{line}': {deletes} of {total} target rows would be deleted or flagged, more than the {percent}% safety cap. Nothing was deleted. Check the source, then run again with -Force if this is intended.";
     public static string LineLocked(string line, TimeSpan waited) =>
         $"Another run of the line '{line}' is in progress (in this or another process, or on another machine sharing the store); waited {waited.TotalSeconds:0.#} s. Try again when it ends, or wait longer with -LockTimeout.";
+    public static string Retrying(string line, int attempt, int of, TimeSpan delay, string reason) =>
+        $"Line '{line}': a passing fault ({reason}); trying the batch again in {delay.TotalSeconds:0.#} s on a new connection (attempt {attempt} of {of}).";
     public const string RunAbandoned = "The run was stopped before its end: committed batches stay, the rest is sent next time.";
     public static string RunStopped => "The run was stopped (Ctrl+C): committed batches stay, the rest is sent next time.";
     public static string MaxErrorsReached(string line, int max) => $"Line '{line}' stopped after {max} failed rows (-MaxErrors).";

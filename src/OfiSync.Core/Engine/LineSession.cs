@@ -115,12 +115,14 @@ internal sealed class LineSession : IAsyncDisposable
         }
         _keyConverters = Line.TargetKey.Select(k => new ValueConverter(LineChecker.Find(targetColumns, k)!)).ToArray();
         var shape = new WriterShape(targetProvider, Line.TargetTable, Mapper.WrittenColumns, Line.TargetKey, idColumn);
-        Writer = targetConnection.Provider switch
+        ITargetWriter Create(System.Data.Common.DbConnection db) => targetConnection.Provider switch
         {
-            ProviderKind.Sqlite => new SqliteTargetWriter(target, shape, Line.CommandTimeout),
-            ProviderKind.PostgreSql => new PostgresTargetWriter(target, shape, Line.CommandTimeout),
-            _ => new SqlServerTargetWriter(target, shape, Line.CommandTimeout),
+            ProviderKind.Sqlite => new SqliteTargetWriter(db, shape, Line.CommandTimeout),
+            ProviderKind.PostgreSql => new PostgresTargetWriter(db, shape, Line.CommandTimeout),
+            _ => new SqlServerTargetWriter(db, shape, Line.CommandTimeout),
         };
+        Writer = Create(target);
+        _newWriter = async c => Create(await opener.OpenAsync(targetConnection, c).ConfigureAwait(false));
     }
 
     private FilterExpression? CombinedFilter(SyncOptions options)
@@ -140,6 +142,16 @@ internal sealed class LineSession : IAsyncDisposable
             throw new SyncLineException(Line.Name, ex.Message, ex);
         }
         return filter;
+    }
+
+    private Func<CancellationToken, Task<ITargetWriter>>? _newWriter;
+
+    /// <summary>A new target connection and writer, after a passing fault broke the old one.</summary>
+    public async Task ReopenTargetAsync(CancellationToken cancel)
+    {
+        try { await Writer.DisposeAsync().ConfigureAwait(false); }
+        catch (Exception ex) when (TransientFaults.IsTransient(ex)) { }
+        Writer = await _newWriter!(cancel).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -122,13 +122,18 @@ public sealed class SyncEngine
                 var written = new List<(PlannedRow Planned, RowResult Result)>();
                 try
                 {
-                    await WriteBatchAsync(session, batches.Current, runId, summary, written, cancel).ConfigureAwait(false);
+                    var batch = batches.Current;
+                    await RetryAsync(line, options, cancel, () => WriteBatchAsync(session, batch, runId, summary, written, cancel),
+                        () => session.ReopenTargetAsync(cancel)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
                 results.AddRange(written.Select(w => w.Result));
                 if (results.Count > 0 || error is null)
                 {
-                    _store.CommitBatch(runId, line.Id, StateChanges(session, written), results, summary, seq);
+                    var changes = StateChanges(session, written);
+                    var first = seq;
+                    await RetryAsync(line, options, cancel, () => { _store.CommitBatch(runId, line.Id, changes, results, summary, first); return Task.CompletedTask; },
+                        () => Task.CompletedTask).ConfigureAwait(false);
                     seq += results.Count;
                 }
                 foreach (var result in results) yield return result;
@@ -177,6 +182,48 @@ public sealed class SyncEngine
             throw error is SyncLineException or SyncConnectionException ? error : new SyncLineException(line.Name, error.Message, error);
     }
 
+    /// <summary>
+    /// Runs a step again after a passing fault (a lost connection, a restarted server, a busy database), waiting 0.5, 1,
+    /// 2, 4... seconds, after <paramref name="reconnect"/>. Steps are idempotent: a batch is one transaction and an upsert.
+    /// </summary>
+    private static async Task RetryAsync(SyncLine line, SyncOptions options, CancellationToken cancel, Func<Task> step, Func<Task> reconnect)
+    {
+        var attempt = 0;
+        while (true)
+        {
+            try
+            {
+                await step().ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (attempt < options.Retries && !cancel.IsCancellationRequested && IsTransient(ex))
+            {
+                var reason = ex;
+                // Wait, then reconnect; a server still down fails the reconnection, which waits longer in turn.
+                while (true)
+                {
+                    attempt++;
+                    var delay = TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1));
+                    options.OnRetry?.Invoke(Messages.Retrying(line.Name, attempt, options.Retries, delay, Reason(reason)));
+                    await Task.Delay(delay, cancel).ConfigureAwait(false);
+                    try
+                    {
+                        await reconnect().ConfigureAwait(false);
+                        break;
+                    }
+                    catch (Exception again) when (attempt < options.Retries && IsTransient(again))
+                    {
+                        reason = again;
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Reason(Exception ex) => (ex.InnerException as System.Data.Common.DbException ?? ex).Message;
+
+    private static bool IsTransient(Exception ex) => TransientFaults.IsTransient(ex is StoreException { InnerException: { } inner } ? inner : ex);
+
     /// <summary>A failure that ends the line (the database went away, a table changed), as opposed to a row at fault.</summary>
     private static bool Fatal(Exception ex, CancellationToken cancel) =>
         !cancel.IsCancellationRequested && ex is System.Data.Common.DbException or SyncLineException or SyncConnectionException or InvalidOperationException or IOException;
@@ -185,7 +232,6 @@ public sealed class SyncEngine
         List<(PlannedRow, RowResult)> results, CancellationToken cancel)
     {
         var line = session.Line;
-        summary.Read += batch.Count(p => p.Action != RowAction.Delete);
         var toWrite = batch.Where(p => p.Error is null && p.Skip is null && p.Action is RowAction.Insert or RowAction.Update).ToList();
         var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
             : await session.Writer.UpsertAsync(toWrite.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values))).ToList(), cancel).ConfigureAwait(false);
@@ -199,6 +245,8 @@ public sealed class SyncEngine
             for (var i = 0; i < deletes.Count; i++) outcomeByRow[deletes[i]] = deleted[i];
         }
 
+        // Counted only once every write of the batch is done, so a batch tried again is not counted twice.
+        summary.Read += batch.Count(p => p.Action != RowAction.Delete);
         foreach (var planned in batch)
         {
             if (planned.Action == RowAction.Unchanged) { summary.Unchanged++; continue; }

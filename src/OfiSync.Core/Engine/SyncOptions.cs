@@ -22,4 +22,8 @@ public sealed class SyncOptions
     public DateTime? AsOf { get; init; }
     /// <summary>How long a run waits for another run of the same line (in this or another process) to end.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How many times a batch is tried again, on a new connection, after a passing fault (a lost connection, a restarted server).</summary>
+    public int Retries { get; init; } = 5;
+    /// <summary>Told of each retry, with a message saying what happened (it may be called from another thread).</summary>
+    public Action<string>? OnRetry { get; init; }
 }

@@ -19,6 +19,13 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
     private bool _countFailed;
+    // Retries are reported by the engine's threads and written as warnings from the pipeline thread.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _retries = new();
+
+    private void WriteRetries()
+    {
+        while (_retries.TryDequeue(out var message)) WriteWarning(message);
+    }
 
     /// <summary>The lines to run; all enabled lines when neither this nor pipeline input is given.</summary>
     [Parameter(Position = 0)]
@@ -98,6 +105,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
             All = All, Filter = filter, ExcludeColumns = ExcludeColumn, MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
             AsOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : null,
             LockTimeout = TimeSpan.FromSeconds(LockTimeout),
+            OnRetry = _retries.Enqueue,
         };
         var work = new List<(SyncLine Line, List<SelectedRow>? Rows, List<string>? Columns)>();
         if (_previewRows.Count > 0)
@@ -202,6 +210,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
         {
             foreach (var result in AsyncStream.Enumerate(stream, Cancel))
             {
+                WriteRetries();
                 if (!Summary) WriteObject(result);
                 if (result.Status == RowStatus.Failed && !Summary)
                     WriteError(Errors.Create("RowFailed", ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error)));
@@ -224,6 +233,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
         }
         finally
         {
+            WriteRetries();
             record.RecordType = ProgressRecordType.Completed;
             WriteProgress(record);
         }

@@ -288,6 +288,37 @@ public sealed class PostgresEngineTests : EngineTests
     protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
     protected override string CrmConnectionString => _db.ConnectionString;
 
+    private sealed class OnReport(Action<SyncProgress> act) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value) => act(value);
+    }
+
+    [Fact]
+    public async Task A_connection_killed_by_the_server_in_the_middle_of_a_run_is_retried_and_the_run_completes()
+    {
+        Setup(60);
+        await Run(Sectores());
+        var line = Clientes();
+        var retries = new List<string>();
+        var reports = 0;
+        var progress = new OnReport(_ =>
+        {
+            if (++reports != 3) return;
+            // The server ends every other session of the CRM database, as a restart or a failover would.
+            using var admin = _db.Open();
+            admin.Execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+        });
+        LineSummary? summary = null;
+        var results = new List<RowResult>();
+        await foreach (var r in Engine().RunAsync(line, new SyncOptions { OnRetry = retries.Add }, progress, s => summary = s, default)) results.Add(r);
+        Assert.NotEmpty(retries);
+        Assert.Contains("trying the batch again", retries[0]);
+        Assert.Equal(60, results.Count(r => r.Status == RowStatus.Succeeded));
+        Assert.Equal(("Succeeded", 60L, 0L), (summary!.Status, summary.Inserted, summary.Failed));
+        Assert.Equal(60, CrmRows().Count);
+        Assert.Empty(await Run(line));
+    }
+
     public override void Dispose()
     {
         base.Dispose();

@@ -71,7 +71,7 @@ public sealed class PostgresTargetWriter : ITargetWriter
             var ids = await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
             for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
         }
-        catch (Exception ex) when (ex is PostgresException or NpgsqlException or InvalidCastException or ArgumentException or InvalidOperationException && !cancel.IsCancellationRequested)
+        catch (Exception ex) when (TransientFaults.IsRowError(ex) && !cancel.IsCancellationRequested)
         {
             if (count == 1)
             {
@@ -156,7 +156,7 @@ public sealed class PostgresTargetWriter : ITargetWriter
                 await transaction.CommitAsync(cancel).ConfigureAwait(false);
                 outcomes[r] = WriteOutcome.Ok;
             }
-            catch (PostgresException ex)
+            catch (PostgresException ex) when (TransientFaults.IsRowError(ex))
             {
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                 outcomes[r] = new WriteOutcome(false, Error: ex.MessageText + (ex.Detail is null ? "" : " " + ex.Detail));

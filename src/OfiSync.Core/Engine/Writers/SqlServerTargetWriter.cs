@@ -73,7 +73,7 @@ public sealed class SqlServerTargetWriter : ITargetWriter
             var ids = await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
             for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
         }
-        catch (Exception ex) when (ex is SqlException or InvalidOperationException or InvalidCastException && !cancel.IsCancellationRequested)
+        catch (Exception ex) when (TransientFaults.IsRowError(ex) && !cancel.IsCancellationRequested)
         {
             if (count == 1)
             {
@@ -133,7 +133,7 @@ public sealed class SqlServerTargetWriter : ITargetWriter
                 await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
                 outcomes[r] = WriteOutcome.Ok;
             }
-            catch (SqlException ex)
+            catch (SqlException ex) when (TransientFaults.IsRowError(ex))
             {
                 outcomes[r] = new WriteOutcome(false, Error: ex.Message);
             }

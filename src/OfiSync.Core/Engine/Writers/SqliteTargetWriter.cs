@@ -52,7 +52,7 @@ public sealed partial class SqliteTargetWriter : ITargetWriter
                 }
                 outcomes[r] = new WriteOutcome(true, id);
             }
-            catch (SqliteException ex)
+            catch (SqliteException ex) when (TransientFaults.IsRowError(ex))
             {
                 outcomes[r] = Failure(ex, row);
             }
@@ -79,7 +79,7 @@ public sealed partial class SqliteTargetWriter : ITargetWriter
                 await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
                 outcomes[r] = WriteOutcome.Ok;
             }
-            catch (SqliteException ex)
+            catch (SqliteException ex) when (TransientFaults.IsRowError(ex))
             {
                 outcomes[r] = new WriteOutcome(false, Error: ex.SqliteErrorCode == 19 ? ConstraintText(ex) : ex.Message);
             }
