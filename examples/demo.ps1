@@ -1,22 +1,272 @@
 <#
 .SYNOPSIS
-    The main job on the embedded SQLite default: ./build.sh demo runs this against the freshly built module.
+    The main job of OfiSync, as a user meets it, on the embedded SQLite default: ./build.sh demo runs this script.
+.DESCRIPTION
+    Creates a Spanish ERP (customers, sectors, sales reps, three years of invoices) and an empty CRM as SQLite files,
+    defines the two sync lines, previews them, applies a few picked rows, runs everything, changes some customers in
+    the ERP and shows that the next run sends only those, lets one row fail and fixes it, and lists the run history.
+
+    The demo uses a store of its own and never touches your default OfiSync store. It takes 10 to 20 seconds.
 .PARAMETER ModulePath
     The OfiSync.psd1 to import; by default the one the build leaves in out/OfiSync.
+.PARAMETER Customers
+    How many ERP customers to create. Default 3000.
 .PARAMETER WorkFolder
-    Where the demo's ERP and CRM databases are created; a new temporary folder by default.
+    Where the demo's erp.db and crm.db are created (replacing files of those names). By default a new temporary
+    folder, removed at the end unless -Keep is given.
+.PARAMETER StorePath
+    The SQLite store of the demo: lines, connections, sync state and run history. By default store.db in the work
+    folder. It must not hold sync lines already, so the demo cannot change a store of yours.
+.PARAMETER Keep
+    Keeps the temporary work folder, to look at the databases afterwards.
+.EXAMPLE
+    ./build.sh demo
+.EXAMPLE
+    pwsh examples/demo.ps1 -Customers 500 -WorkFolder ./demo -Keep
 #>
+[CmdletBinding()]
 param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../out/OfiSync/OfiSync.psd1'),
-    [string] $WorkFolder = (Join-Path ([IO.Path]::GetTempPath()) "ofisync-demo-$PID")
+    [ValidateRange(50, 200000)] [int] $Customers = 3000,
+    [string] $WorkFolder,
+    [string] $StorePath,
+    [switch] $Keep
 )
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath -Force
-New-Item -ItemType Directory $WorkFolder -Force | Out-Null
-$erp = Join-Path $WorkFolder 'erp.db'
-$crm = Join-Path $WorkFolder 'crm.db'
 
-Write-Host "OfiSync $((Get-Module OfiSync).Version) demo in $WorkFolder`n"
-Write-Host '1. Both databases answer:'
-Test-SyncConnection -Provider Sqlite -ConnectionString "Data Source=$erp" | Format-Table | Out-Host
-Test-SyncConnection -Provider Sqlite -ConnectionString "Data Source=$crm" | Format-Table | Out-Host
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+if ($env:NO_COLOR) { $PSStyle.OutputRendering = 'PlainText' }
+$clock = [Diagnostics.Stopwatch]::StartNew()
+
+# --- Presentation helpers -----------------------------------------------------------------------------------------
+$plain = $PSStyle.OutputRendering -eq 'PlainText' -or [Console]::IsOutputRedirected
+function Write-Step([string] $Title) {
+    $elapsed = '{0,5:N1} s' -f $clock.Elapsed.TotalSeconds
+    $text = "== $Title "
+    $line = $text + ('=' * [math]::Max(3, 100 - $text.Length)) + " $elapsed"
+    if ($plain) { Write-Host "`n$line" } else { Write-Host "`n$($PSStyle.Bold)$($PSStyle.Foreground.Cyan)$line$($PSStyle.Reset)" }
+}
+function Write-Note([string] $Text) { Write-Host $Text }
+# Long text, wrapped at word boundaries to fit 110 columns.
+function Write-Wrapped([string] $Text) {
+    $line = ''
+    foreach ($word in $Text -split ' ') {
+        if ($line -and ($line.Length + $word.Length) -ge 110) { Write-Host $line; $line = '  ' }
+        $line = if ($line.Trim()) { "$line $word" } else { "$line$word" }
+    }
+    if ($line.Trim()) { Write-Host $line }
+}
+# The PowerShell a user would type, shown before its output.
+function Write-Command([string] $Text) {
+    Write-Host ''
+    $lines = $Text -split "`n" | ForEach-Object { "PS> $_" }
+    if ($plain) { $lines | Write-Host } else { $lines | ForEach-Object { Write-Host "$($PSStyle.Foreground.Yellow)$_$($PSStyle.Reset)" } }
+}
+function Show-Table { param([Parameter(ValueFromPipeline)] $InputObject, [object[]] $Property)
+    begin { $rows = [Collections.Generic.List[object]]::new() }
+    process { $rows.Add($InputObject) }
+    end {
+        $format = if ($Property) { @{ Property = $Property } } else { @{} }
+        $rows | Format-Table @format -AutoSize | Out-String -Width 160 -Stream | Where-Object { $_.Trim() } | Write-Host
+    }
+}
+
+# --- Setup: module, work folder, a store of the demo's own ---------------------------------------------------------
+$temporary = -not $WorkFolder
+if ($temporary) { $WorkFolder = Join-Path ([IO.Path]::GetTempPath()) ("ofisync-demo-" + [guid]::NewGuid().ToString('N').Substring(0, 8)) }
+$WorkFolder = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($WorkFolder)
+if (-not $StorePath) { $StorePath = Join-Path $WorkFolder 'store.db' }
+$StorePath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($StorePath)
+$savedStore = $env:OFISYNC_STORE
+$exitCode = 0
+
+try {
+    Import-Module $ModulePath -Force
+    Import-Module (Join-Path $PSScriptRoot 'DemoData.psm1') -Force
+    New-Item -ItemType Directory $WorkFolder -Force | Out-Null
+    $erpPath = Join-Path $WorkFolder 'erp.db'
+    $crmPath = Join-Path $WorkFolder 'crm.db'
+
+    # Every OfiSync command below uses this store: the demo's own, never your default one.
+    $env:OFISYNC_STORE = $StorePath
+    if ((Test-Path $StorePath) -and (Get-SyncLine)) {
+        throw "The store $StorePath already holds sync lines. Give the demo a new -StorePath, or none."
+    }
+
+    Write-Host "OfiSync $((Get-Module OfiSync).Version) demo: keeping a CRM up to date from an ERP, both SQLite files"
+    Write-Host "Work folder: $WorkFolder"
+    Write-Host "Store:       $StorePath  (the demo's own; your default store is not touched)"
+
+    # --- 1. The databases ------------------------------------------------------------------------------------------
+    Write-Step ("1. An ERP with {0:N0} customers, and an empty CRM" -f $Customers)
+    $erp = New-DemoErp -Path $erpPath -Customers $Customers
+    New-DemoCrm -Path $crmPath | Out-Null
+    function Invoke-Erp([string] $Sql) { Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erpPath" -Query $Sql -Confirm:$false }
+    function Invoke-Crm([string] $Sql) { Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crmPath" -Query $Sql -Confirm:$false }
+    $active = (Invoke-Erp 'SELECT COUNT(*) AS n FROM cliente WHERE activo = 1').n
+    Write-Note ("ERP: {0:N0} customers ({1:N0} active), {2:N0} invoices and credit notes from {3:yyyy-MM-dd} to {4:yyyy-MM-dd}, 12 sectors, 8 sales reps." -f
+        $erp.Customers, $active, $erp.Invoices, $erp.From, $erp.To)
+    Write-Note 'CRM: the tables sector, cuenta and cuenta_ventas, empty.'
+    Write-Command "Invoke-SyncQuery -Provider Sqlite -ConnectionString 'Data Source=erp.db' -Query 'SELECT codigo, razon_social, nif, poblacion, provincia, sector_codigo, activo FROM cliente LIMIT 5'"
+    Invoke-Erp 'SELECT codigo, razon_social, nif, poblacion, provincia, sector_codigo, activo FROM cliente LIMIT 5' | Show-Table
+
+    # --- 2. Connections and lines ----------------------------------------------------------------------------------
+    Write-Step '2. Connections and sync lines'
+    Write-Command @"
+New-SyncConnection -Name ERP -Provider Sqlite -ConnectionString 'Data Source=$erpPath'
+New-SyncConnection -Name CRM -Provider Sqlite -ConnectionString 'Data Source=$crmPath'
+Get-SyncConnection | Test-SyncConnection
+"@
+    New-SyncConnection -Name ERP -Provider Sqlite -ConnectionString "Data Source=$erpPath" | Out-Null
+    New-SyncConnection -Name CRM -Provider Sqlite -ConnectionString "Data Source=$crmPath" | Out-Null
+    Get-SyncConnection | Test-SyncConnection | Show-Table
+
+    Write-Command @'
+New-SyncLine -Name Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetId id -Map @{
+    codigo_origen = 'codigo'; descripcion = 'descripcion' }
+New-SyncLine -Name Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -Map @{
+    codigo = 'codigo'; razon_social = 'razon_social'; nif = 'nif'; ...  # 16 columns, see examples/DemoData.psm1
+    estado    = @{ Constant = 'Cliente' }
+    sector_id = @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' }
+} -Filter { activo -eq 1 } -DeletePolicy Flag -FlagColumn estado -FlagValue Inactivo -DependsOn Sectores
+Get-SyncLine
+'@
+    New-SyncLine -Name Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetId id -Map @{
+        codigo_origen = 'codigo'
+        descripcion   = 'descripcion'
+    } | Out-Null
+    New-SyncLine -Name Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id `
+        -Map (Get-DemoClientesMap) -Filter { activo -eq 1 } -DeletePolicy Flag -FlagColumn estado -FlagValue Inactivo `
+        -DependsOn Sectores | Out-Null
+    Get-SyncLine | Show-Table
+    Write-Command '(Get-SyncLine Clientes).Columns | ForEach-Object ToString     # the column map, target = source'
+    Write-Wrapped (((Get-SyncLine Clientes).Columns | ForEach-Object ToString) -join '; ')
+
+    # --- 3. Preview --------------------------------------------------------------------------------------------------
+    Write-Step '3. Preview: what a run would write, row by row; nothing is written'
+    Write-Note 'The customers look their sector up in the CRM, so the sectors go first (Clientes -DependsOn Sectores).'
+    Write-Command 'Invoke-OfiSync -Line Sectores -Force -Summary'
+    Invoke-OfiSync -Line Sectores -Force -Summary | Show-Table
+    Write-Command @'
+$preview = Get-SyncPreview -Line Clientes
+$preview | Group-Object Action -NoElement
+$preview | Select-Object -First 5 Action, Key, razon_social, nif, poblacion, sector_id, estado
+'@
+    $preview = @(Get-SyncPreview -Line Clientes)
+    $preview | Group-Object Action -NoElement | Show-Table
+    $preview | Select-Object -First 5 | Show-Table -Property Action, Key, razon_social, nif, poblacion, sector_id, estado
+    Write-Note ("Only the {0:N0} active customers are read: the pre-filter 'activo -eq 1' runs inside the ERP's SQL." -f $preview.Count)
+
+    # --- 4. Pick a few rows and apply them ---------------------------------------------------------------------------
+    Write-Step '4. Preview and apply: pick rows with Where-Object, leave a column out, apply just those'
+    Write-Command @'
+$riojanos = $preview | Where-Object provincia -eq 'La Rioja' | Select-Object * -ExcludeProperty telefono
+$riojanos | Invoke-OfiSync -Confirm:$false
+'@
+    $riojanos = @($preview | Where-Object provincia -EQ 'La Rioja' | Select-Object * -ExcludeProperty telefono)
+    # The 'if': in this version, Invoke-OfiSync given an empty pipeline runs every enabled line, as if called alone.
+    $picked = @(if ($riojanos) { $riojanos | Invoke-OfiSync -Confirm:$false })
+    $picked | Select-Object -First 5 | Show-Table
+    if ($picked.Count -gt 5) { Write-Note "... $($picked.Count - 5) more." }
+    Write-Note ("Picked and sent: {0} customers of La Rioja, without their telephone; the CRM now holds {1} cuentas." -f
+        $picked.Count, (Invoke-Crm 'SELECT COUNT(*) AS n FROM cuenta').n)
+    Write-Note 'Rows sent without every column keep no hash, so the next run sends them whole again.'
+
+    # --- 5. Run everything -------------------------------------------------------------------------------------------
+    Write-Step '5. Run every line: one result per row, with its status'
+    Write-Command @'
+$results = Invoke-OfiSync -Force
+$results | Select-Object -First 5
+$results | Group-Object Line, Action, Status -NoElement
+'@
+    $results = @(Invoke-OfiSync -Force)
+    Write-Note 'Legend: ✔ Succeeded = written; ✘ Failed = not written, Error says why; – Skipped = left out.'
+    $results | Select-Object -First 5 | Show-Table
+    $results | Group-Object Line, Action, Status -NoElement | Show-Table
+    Write-Note ("First full run: {0:N0} rows sent." -f $results.Count)
+    if ($picked) { Write-Note "The $($picked.Count) customers of La Rioja come again, as updates, now with their telephone." }
+    Write-Command 'Invoke-OfiSync -Force -Summary     # again, right away: one summary per line'
+    Invoke-OfiSync -Force -Summary | Show-Table
+    Write-Note 'Nothing changed in the ERP since, so nothing is written: every row is Unchanged.'
+
+    # --- 6. Changes in the ERP -----------------------------------------------------------------------------------------
+    Write-Step '6. Some customers change in the ERP; the next run sends only those'
+    $cl = Invoke-Erp "SELECT codigo, razon_social FROM cliente WHERE activo = 1 AND pais = 'ES' AND provincia <> 'La Rioja' ORDER BY codigo LIMIT 4"
+    $changeSql = @"
+UPDATE cliente SET telefono = '915550123', fecha_modif = date('now') WHERE codigo = '$($cl[0].codigo)';
+UPDATE cliente SET direccion = 'Calle Mayor 12, 2º A', cp = '28801', poblacion = 'Alcalá de Henares', provincia = 'Madrid', fecha_modif = date('now') WHERE codigo = '$($cl[1].codigo)';
+UPDATE cliente SET razon_social = 'Peñalver e Hijos, S.L.', nombre_comercial = 'Peñalver e Hijos', fecha_modif = date('now') WHERE codigo = '$($cl[2].codigo)';
+UPDATE cliente SET activo = 0, fecha_modif = date('now') WHERE codigo = '$($cl[3].codigo)';
+INSERT INTO cliente (codigo, razon_social, nombre_comercial, nif, direccion, cp, poblacion, provincia, pais, telefono, email,
+                     sector_codigo, forma_pago, vendedor_codigo, fecha_alta, fecha_modif, activo)
+VALUES ('439999001', 'Cafetería La Ñora, S.L.', 'Cafetería La Ñora', 'B30999999', 'Plaza de la Iglesia 3', '30830', 'La Ñora',
+        'Murcia', 'ES', '968123456', 'hola@cafeterialanora.es', 'HOS', 'Contado', 'V02', date('now'), date('now'), 1);
+"@
+    Write-Command "Invoke-SyncQuery -Connection ERP -Query `$changeSql   # in the ERP:"
+    Write-Note "  $($cl[0].codigo): new telephone; $($cl[1].codigo): moves to Alcalá de Henares; $($cl[2].codigo): new name;"
+    Write-Note "  $($cl[3].codigo): no longer active (activo = 0); 439999001: a new customer."
+    Invoke-SyncQuery -Connection ERP -Query $changeSql -Confirm:$false
+    $expected = @($cl.codigo) + '439999001' | Sort-Object
+
+    Write-Command 'Get-SyncPreview -Line Clientes        # the changed columns, old -> new'
+    Get-SyncPreview -Line Clientes | Show-Table
+    Write-Command 'Invoke-OfiSync -Force'
+    $incremental = @(Invoke-OfiSync -Force)
+    $incremental | Show-Table
+    $sent = @($incremental.Key | Sort-Object)
+    Write-Note ("Incremental run: {0} rows sent out of {1:N0} customers: {2}." -f $sent.Count, ($active + 1), ($sent -join ', '))
+    Write-Note ("The customer no longer active is kept in the CRM with estado = '{0}' (the Flag delete policy)." -f
+        (Invoke-Crm "SELECT estado FROM cuenta WHERE codigo = '$($cl[3].codigo)'").estado)
+    if (Compare-Object $expected $sent) { throw "The incremental run sent $($sent -join ', ') instead of $($expected -join ', ')." }
+
+    # --- 7. A row that fails -------------------------------------------------------------------------------------------
+    Write-Step '7. One row fails cleanly; fix it in the ERP and the next run sends it'
+    $pair = Invoke-Erp "SELECT codigo, nif FROM cliente WHERE activo = 1 AND pais = 'ES' AND provincia <> 'La Rioja' ORDER BY codigo LIMIT 2 OFFSET 10"
+    $bad = $pair[1].codigo; $goodNif = $pair[1].nif
+    Write-Note "A typing error in the ERP: customer $bad gets the NIF of $($pair[0].codigo), $($pair[0].nif); the CRM's cuenta.nif is UNIQUE."
+    Invoke-Erp "UPDATE cliente SET nif = '$($pair[0].nif)', fecha_modif = date('now') WHERE codigo = '$bad'" | Out-Null
+    Write-Command @'
+$results = Invoke-OfiSync -Force -ErrorVariable rowErrors -ErrorAction SilentlyContinue
+$results | Where-Object Status -eq Failed | Format-List Key, Action, Status, Column, Error
+'@
+    $failedRun = @(Invoke-OfiSync -Force -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
+    $failedRun | Where-Object Status -EQ Failed | Format-List Key, Action, Status, Column, Error | Out-String -Stream | Where-Object { $_.Trim() } | Write-Host
+    Write-Note ("Failed rows: {0}; errors collected by -ErrorVariable: {1} ({2}). The other rows of the run go on." -f
+        @($failedRun | Where-Object Status -EQ Failed).Count, $rowErrors.Count, ($rowErrors | Select-Object -First 1).FullyQualifiedErrorId.Split(',')[0])
+    Write-Note 'A failed row keeps no hash, so every run tries it again until it goes through.'
+
+    Write-Command "Invoke-SyncQuery -Connection ERP -Query `"UPDATE cliente SET nif = '$goodNif' WHERE codigo = '$bad'`"   # fixed in the ERP"
+    Invoke-SyncQuery -Connection ERP -Query "UPDATE cliente SET nif = @nif, fecha_modif = date('now') WHERE codigo = @codigo" -Parameters @{ nif = $goodNif; codigo = $bad } -Confirm:$false
+    Write-Command 'Invoke-OfiSync -Force'
+    $fixed = @(Invoke-OfiSync -Force)
+    $fixed | Show-Table
+    Write-Note ("After the fix: {0} row sent ({1}), status {2}." -f $fixed.Count, ($fixed.Key -join ', '), ($fixed.Status -join ', '))
+
+    # --- 8. Run history --------------------------------------------------------------------------------------------------
+    Write-Step '8. The run history, and the failed rows of a run'
+    Write-Command 'Get-SyncRun -Line Clientes'
+    Get-SyncRun -Line Clientes | Show-Table
+    Write-Command 'Get-SyncRun -Filter { Failed -gt 0 } | Get-SyncRunResult -Status Failed'
+    Get-SyncRun -Filter { Failed -gt 0 } | Get-SyncRunResult -Status Failed | Show-Table
+
+    $counts = Invoke-Crm "SELECT COUNT(*) AS cuentas, SUM(estado = 'Cliente') AS clientes, SUM(estado = 'Inactivo') AS inactivos FROM cuenta"
+    Write-Step 'Done'
+    Write-Note ("The CRM holds {0:N0} cuentas: {1:N0} Cliente, {2:N0} Inactivo. {3} runs recorded in the store." -f
+        $counts.cuentas, $counts.clientes, $counts.inactivos, @(Get-SyncRun).Count)
+    Write-Note ("Demo finished in {0:N1} s." -f $clock.Elapsed.TotalSeconds)
+}
+catch {
+    $exitCode = 1
+    $where = if ($_.InvocationInfo -and $_.InvocationInfo.ScriptLineNumber) { " (demo.ps1 line $($_.InvocationInfo.ScriptLineNumber))" } else { '' }
+    Write-Host "`nThe demo stopped: $($_.Exception.Message)$where"
+}
+finally {
+    if ($null -eq $savedStore) { Remove-Item Env:OFISYNC_STORE -ErrorAction SilentlyContinue } else { $env:OFISYNC_STORE = $savedStore }
+    if ($temporary -and -not $Keep) {
+        Remove-Item -LiteralPath $WorkFolder -Recurse -Force -ErrorAction SilentlyContinue
+    }
+    elseif ($exitCode -eq 0) {
+        Write-Host "The databases and the store stay in $WorkFolder."
+    }
+}
+exit $exitCode
