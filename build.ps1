@@ -42,6 +42,18 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' exited with code $LASTEXITCODE" }
 }
 
+# "-Customers 300 -Keep" from the command line as a hashtable, so named arguments reach the script by name.
+function ConvertTo-Splat([string[]] $Arguments) {
+    $named = @{}
+    $list = @($Arguments | Where-Object { $_ })
+    for ($i = 0; $i -lt $list.Count; $i++) {
+        if ($list[$i] -notmatch '^-(\w+)$') { throw "Unexpected argument '$($list[$i])': give -Name value pairs or -Switch" }
+        $name = $Matches[1]
+        if ($i + 1 -lt $list.Count -and $list[$i + 1] -notmatch '^-\w+$') { $named[$name] = $list[++$i] } else { $named[$name] = $true }
+    }
+    $named
+}
+
 function Get-ModuleVersion {
     [xml] $props = Get-Content (Join-Path $Root 'Directory.Build.props') -Raw
     $props.Project.PropertyGroup.OfiSyncVersion | Where-Object { $_ } | Select-Object -First 1
@@ -146,8 +158,9 @@ switch ($Task) {
     'test' { Invoke-Tests }
     'demo' {
         Build-Module
-        $extra = @($Rest | Where-Object { $_ })
-        & (Join-Path $Root 'examples/demo.ps1') -ModulePath (Join-Path $ModuleOut 'OfiSync.psd1') @extra
+        $named = ConvertTo-Splat $Rest
+        & (Join-Path $Root 'examples/demo.ps1') -ModulePath (Join-Path $ModuleOut 'OfiSync.psd1') @named
+        if ($LASTEXITCODE) { exit $LASTEXITCODE }
     }
     'bench' {
         $Configuration = 'Release'

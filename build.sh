@@ -9,8 +9,10 @@ dotnet tool restore >/dev/null
 if [ "$task" = test ] || [ "$task" = bench ]; then
   # A throwaway PostgreSQL cluster of our own on 127.0.0.1, unless the caller names a server.
   if [ -z "${OFISYNC_TEST_POSTGRES:-}" ]; then
-    eval "$(tools/postgres.sh start)"
-    trap 'tools/postgres.sh stop >/dev/null 2>&1 || true' EXIT
+    pgenv="$(tools/postgres.sh start)" || { echo "PostgreSQL could not be started (see the messages above): the tests need it." >&2; exit 1; }
+    eval "$pgenv"
+    # Stopped at the end only if this run started it: a cluster someone else is using stays up.
+    if [ "${OFISYNC_PG_STARTED:-0}" = 1 ]; then trap 'tools/postgres.sh stop >/dev/null 2>&1 || true' EXIT; fi
   fi
 fi
 dotnet pwsh -NoProfile -NonInteractive -File ./build.ps1 "$@"

@@ -20,8 +20,9 @@ $config.Output.Verbosity = 'Detailed'
 $config.Output.RenderMode = 'Plaintext'
 $result = Invoke-Pester -Configuration $config
 
-# A container that failed to run (an error in BeforeAll, a syntax error) counts as a failure too.
-$failedContainers = @($result.Containers | Where-Object Result -EQ 'Failed').Count
+# A container that failed to run (a syntax error, an error outside any test) counts as one failure; a container
+# that merely holds failed tests is already counted through them.
+$failedContainers = @($result.Containers | Where-Object { $_.Result -eq 'Failed' -and $_.FailedCount -eq 0 }).Count
 [pscustomobject]@{
     Passed  = $result.PassedCount
     Failed  = $result.FailedCount + $failedContainers

@@ -49,6 +49,7 @@ public static partial class Messages
         $"The line '{line}' was not run because the line it depends on, '{dependency}', failed.";
     public const string PreviewRowsOfUnknownLine = "A preview row names a line that is not in the store";
     public const string NothingToSync = "No line to run.";
+    public const string NothingPiped = "Nothing came through the pipeline: nothing was run.";
 }
 
 public static partial class Messages

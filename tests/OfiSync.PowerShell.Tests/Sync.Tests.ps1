@@ -199,6 +199,13 @@ Describe 'Invoke-OfiSync' {
         (Crm "SELECT estado FROM cuenta WHERE codigo = '430000020'").estado | Should -Be 'Inactivo'
     }
 
+    It 'does nothing when the pipeline delivers nothing, rather than run every line' {
+        Get-SyncPreview Clientes | Where-Object poblacion -EQ 'Nowhere' | Invoke-OfiSync -Confirm:$false | Should -BeNullOrEmpty
+        @() | Invoke-OfiSync -Force | Should -BeNullOrEmpty
+        Get-SyncRun | Should -BeNullOrEmpty
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 0
+    }
+
     It 'takes lines from Get-SyncLine through the pipeline' {
         (Get-SyncLine Sectores | Invoke-OfiSync -Force).Count | Should -Be 3
     }

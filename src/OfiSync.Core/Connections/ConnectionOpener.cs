@@ -35,6 +35,11 @@ public sealed class ConnectionOpener
             }
             return pg.ConnectionString;
         }
+        if (connection.Provider == ProviderKind.Sqlite)
+        {
+            // No pooling: a connection left inside a failed transaction, or to a file since replaced, is never handed out again.
+            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ConnectionString;
+        }
         if (credential is null) return connection.ConnectionString;
         DbConnectionStringBuilder builder = connection.Provider switch
         {

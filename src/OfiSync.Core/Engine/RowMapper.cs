@@ -79,7 +79,7 @@ internal sealed class RowMapper
         }
         var key = RowKey.Encode(keyValues);
         var values = new object?[_line.Columns.Count];
-        string? skip = null;
+        string? skip = null, error = null, errorColumn = null;
         for (var i = 0; i < values.Length; i++)
         {
             var map = _line.Columns[i];
@@ -103,10 +103,13 @@ internal sealed class RowMapper
             }
             catch (ValueConversionException ex)
             {
-                return new MappedRow { Key = key, Values = values, Source = source, Error = ex.Message, ErrorColumn = ex.Column };
+                // The first fault names the row's error; the other columns are still mapped, so a preview shows them.
+                error ??= ex.Message;
+                errorColumn ??= ex.Column;
+                values[i] = source.ElementAtOrDefault(_sourceOrdinals[i]);
             }
         }
-        return new MappedRow { Key = key, Values = values, Source = source, Skip = skip };
+        return new MappedRow { Key = key, Values = values, Source = source, Skip = skip, Error = error, ErrorColumn = errorColumn };
     }
 
     /// <summary>The values written, in the writer's column order.</summary>

@@ -108,7 +108,9 @@ public sealed class SyncEngine
         var reachedEnd = false;
         try
         {
-            session = await OpenAsync(line, options, selection?.Columns, cancel).ConfigureAwait(false);
+            try { session = await OpenAsync(line, options, selection?.Columns, cancel).ConfigureAwait(false); }
+            catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
+            if (session is null) throw Wrap(line, error!);
             long? total = null;
             if (progress is not null && selection is null) total = await session.Query.CountAsync(session.Source, cancel).ConfigureAwait(false);
             batches = PlanAsync(session, options, selection?.Rows, cancel).GetAsyncEnumerator(cancel);
@@ -178,9 +180,11 @@ public sealed class SyncEngine
             _store.EndRun(runId, summary);
             finished?.Invoke(summary);
         }
-        if (error is not null && !cancel.IsCancellationRequested)
-            throw error is SyncLineException or SyncConnectionException ? error : new SyncLineException(line.Name, error.Message, error);
+        if (error is not null && !cancel.IsCancellationRequested) throw Wrap(line, error);
     }
+
+    private static Exception Wrap(SyncLine line, Exception error) =>
+        error is SyncLineException or SyncConnectionException ? error : new SyncLineException(line.Name, error.Message, error);
 
     /// <summary>
     /// Runs a step again after a passing fault (a lost connection, a restarted server, a busy database), waiting 0.5, 1,

@@ -107,6 +107,12 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
             LockTimeout = TimeSpan.FromSeconds(LockTimeout),
             OnRetry = _retries.Enqueue,
         };
+        // A pipeline that delivered nothing (a Where-Object that kept no row) means: nothing to do, never "every line".
+        if (MyInvocation.ExpectingInput && Line is null && _previewRows.Count == 0 && _pipedLines.Count == 0)
+        {
+            WriteVerbose(Core.Messages.NothingPiped);
+            return;
+        }
         var work = new List<(SyncLine Line, List<SelectedRow>? Rows, List<string>? Columns)>();
         if (_previewRows.Count > 0)
         {

@@ -261,6 +261,20 @@ public abstract class EngineTests : EngineTestBed
     }
 
     [Fact]
+    public async Task A_source_column_that_disappeared_fails_the_run_with_a_message_naming_it()
+    {
+        Setup(4);
+        await Run(Sectores());
+        var line = Clientes();
+        using (var erp = Erp()) erp.Execute("ALTER TABLE cliente RENAME COLUMN nif TO cif");
+        LineSummary? summary = null;
+        var ex = await Assert.ThrowsAsync<SyncLineException>(() => Run(line, finished: s => summary = s));
+        Assert.Contains("'nif'", ex.Message);
+        Assert.Equal("Failed", summary!.Status);
+        Assert.Contains("'nif'", Store.GetRuns("Clientes", last: 1).Single().Message);
+    }
+
+    [Fact]
     public async Task Run_history_keeps_counts_and_the_row_results()
     {
         Setup(9);
