@@ -249,6 +249,43 @@ $results | Where-Object Status -eq Failed | Format-List Key, Action, Status, Col
     Write-Command 'Get-SyncRun -Filter { Failed -gt 0 } | Get-SyncRunResult -Status Failed'
     Get-SyncRun -Filter { Failed -gt 0 } | Get-SyncRunResult -Status Failed | Show-Table
 
+    # --- 9. Sales statistics and the pyramid -------------------------------------------------------------------------
+    Write-Step '9. Sales statistics and the customer pyramid, current and previous'
+    Write-Note 'Each customer''s sales reach its CRM record (cuenta_ventas), computed inside the ERP from its invoices and credit notes.'
+    Write-Command (@(
+        "New-SyncLine -Name Ventas -Source ERP -Target CRM -TargetTable cuenta_ventas -DependsOn Clientes -Key customer_key, fiscal_year -SalesStatistics @{"
+        "    From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes' } -Map @{"
+        "    cuenta_id = @{ FromLine = 'Clientes' }; ejercicio = 'fiscal_year'; ventas_actual = 'sales_current'; ventas_anterior = 'sales_previous'"
+        "    num_facturas = 'invoices'; fecha_ult_venta = 'last_sale'; piramide_actual = 'tier_current'; piramide_anterior = 'tier_previous' }") -join "`n")
+    New-SyncLine -Name Ventas -Source ERP -Target CRM -TargetTable cuenta_ventas -DependsOn Clientes -Key customer_key, fiscal_year -SalesStatistics @{
+        From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes'
+    } -Map @{
+        cuenta_id = @{ FromLine = 'Clientes' }; ejercicio = 'fiscal_year'; ventas_actual = 'sales_current'; ventas_anterior = 'sales_previous'
+        num_facturas = 'invoices'; fecha_ult_venta = 'last_sale'; piramide_actual = 'tier_current'; piramide_anterior = 'tier_previous'
+    } | Out-Null
+    $asOf = $erp.To
+    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0:yyyy-MM-dd}' -Summary" -f $asOf)
+    $ventas = Invoke-OfiSync -Line Ventas -Force -AsOf $asOf -Summary
+    $ventas | Show-Table
+    Write-Note ("{0:N0} customers' figures written. {1:N0} Skipped: customers inactive in the ERP, which the Clientes line leaves out of the CRM; they would go once the CRM has them." -f
+        $ventas.Inserted, $ventas.Skipped)
+    Write-Command 'Invoke-SyncQuery CRM "SELECT piramide_actual, COUNT(*) AS clientes, SUM(ventas_actual) AS ventas ... GROUP BY piramide_actual"'
+    Invoke-Crm @"
+SELECT COALESCE(piramide_actual, '(never bought)') AS piramide_actual, COUNT(*) AS clientes, printf('%,.2f', SUM(ventas_actual)) AS ventas_actual
+FROM cuenta_ventas GROUP BY piramide_actual
+ORDER BY CASE piramide_actual WHEN 'Top' THEN 1 WHEN 'Large' THEN 2 WHEN 'Medium' THEN 3 WHEN 'Small' THEN 4 WHEN 'Inactive' THEN 5 ELSE 6 END
+"@ | Show-Table
+    Write-Note 'Top = the first 1 % of the customers with sales this fiscal year, Large up to 5 %, Medium up to 20 %, Small the rest; Inactive = no sales this year but sales before.'
+    Write-Command 'the five biggest customers this year, with their tier now and the year before'
+    Invoke-Crm @"
+SELECT c.codigo, c.razon_social, printf('%,.2f', v.ventas_actual) AS ventas_actual, printf('%,.2f', v.ventas_anterior) AS ventas_anterior,
+       v.num_facturas, v.fecha_ult_venta, v.piramide_actual, v.piramide_anterior
+FROM cuenta_ventas v JOIN cuenta c ON c.id = v.cuenta_id ORDER BY v.ventas_actual DESC LIMIT 5
+"@ | Show-Table
+    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0:yyyy-MM-dd}' -Summary     # the same day again" -f $asOf)
+    $again = Invoke-OfiSync -Line Ventas -Force -AsOf $asOf -Summary
+    Write-Note ("Same day, same figures: {0} rows written, {1:N0} unchanged." -f ($again.Inserted + $again.Updated), $again.Unchanged)
+
     $counts = Invoke-Crm "SELECT COUNT(*) AS cuentas, SUM(estado = 'Cliente') AS clientes, SUM(estado = 'Inactivo') AS inactivos FROM cuenta"
     Write-Step 'Done'
     Write-Note ("The CRM holds {0:N0} cuentas: {1:N0} Cliente, {2:N0} Inactivo. {3} runs recorded in the store." -f
