@@ -48,6 +48,8 @@ With -Summary, one OfiSync.Core.Engine.LineSummary per line run instead. Its Mod
 '@
 
     Notes       = @'
+A pipeline that stops reading early stops the run too: Invoke-OfiSync | Select-Object -First 3 ends the line after the batch that gave those rows, and the run is recorded as Stopped; what was committed stays, and the next run sends the rest. A pipeline that delivers nothing (a Where-Object that kept no preview row) runs nothing.
+
 A run with -ErrorAction Stop stops at the first failed row, after the batch that holds it: the rows of that batch are already written, the rest of the line, its deletes and the lines after it are not run. In this version the history records that run as CompletedWithErrors (not Stopped), with the counts of what it did.
 
 A row is Skipped when it waits for another line: a sales statistics row whose customer the customers line has not sent to the CRM yet. Its error says which line to run; it is sent by a later run. Rows left out of a preview are not sent at all, and rows that had not changed are only counted as Unchanged.
