@@ -15,6 +15,8 @@ internal sealed class MappedRow
     public string? ErrorColumn { get; init; }
     /// <summary>Why the row is not written this time, without being at fault (a customer not yet in the CRM).</summary>
     public string? Skip { get; init; }
+    /// <summary>A key column is NULL: the row cannot be identified, so it keeps no state.</summary>
+    public bool NoKey { get; init; }
     /// <summary>A second source row with a key already read: it fails, and the first keeps its state.</summary>
     public bool Duplicate { get; init; }
 }
@@ -75,7 +77,7 @@ internal sealed class RowMapper
         {
             keyValues[i] = source[_keyOrdinals[i]];
             if (keyValues[i] is null)
-                return new MappedRow { Key = RowKey.Encode(keyValues), Source = source, Error = Messages.KeyIsNull(_line.Key[i]), ErrorColumn = _line.TargetKey.ElementAtOrDefault(i) };
+                return new MappedRow { Key = RowKey.Encode(keyValues), Source = source, Error = Messages.KeyIsNull(_line.Key[i]), ErrorColumn = _line.TargetKey.ElementAtOrDefault(i), NoKey = true };
         }
         var key = RowKey.Encode(keyValues);
         var values = new object?[_line.Columns.Count];

@@ -287,7 +287,8 @@ public sealed class SyncEngine
         var changes = new List<StateChange>(written.Count);
         foreach (var (planned, r) in written)
         {
-            if (planned.Row.Duplicate || r.Status == RowStatus.Skipped) continue; // the first row of that key keeps its state; a skipped row waits
+            // The first row of a duplicated key keeps its state; a row without a key has none; a skipped row waits.
+            if (planned.Row.Duplicate || planned.Row.NoKey || r.Status == RowStatus.Skipped) continue;
             if (r.Action == RowAction.Delete)
             {
                 if (r.Status == RowStatus.Succeeded) changes.Add(new StateChange(r.Key, null, null, RowStatus.Succeeded, Remove: true));
@@ -322,10 +323,12 @@ public sealed class SyncEngine
             : SourceRows(session, cancel);
         await foreach (var row in rows.WithCancellation(cancel).ConfigureAwait(false))
         {
-            seen?.Add(KeyHash(row.Key));
-            var duplicate = row.Key == previousKey || !inBatch.Add(row.Key);
-            previousKey = row.Key;
-            batch.Add(duplicate ? new MappedRow { Key = row.Key, Values = row.Values, Source = row.Source, Error = Messages.DuplicateSourceKey(row.Key), Duplicate = true } : row);
+            if (!row.NoKey) seen?.Add(KeyHash(row.Key));
+            var duplicate = !row.NoKey && (row.Key == previousKey || !inBatch.Add(row.Key));
+            if (!row.NoKey) previousKey = row.Key;
+            batch.Add(duplicate
+                ? new MappedRow { Key = row.Key, Values = row.Values, Source = row.Source, Error = Messages.DuplicateSourceKey(row.Key), ErrorColumn = line.TargetKey.FirstOrDefault(), Duplicate = true }
+                : row);
             if (batch.Count >= line.BatchSize)
             {
                 yield return Compare(session, batch, hasher, options, selection);
@@ -444,7 +447,8 @@ public sealed class SyncEngine
         foreach (var state in _store.StreamStates(session.Line.Id))
         {
             cancel.ThrowIfCancellationRequested();
-            if (state.Status == nameof(RowStatus.Succeeded) && !session.Seen!.Contains(KeyHash(state.SourceKey))) yield return state;
+            // Whatever its last status: a row whose last update failed is still in the target, and must go when the source drops it.
+            if (!session.Seen!.Contains(KeyHash(state.SourceKey))) yield return state;
         }
     }
 

@@ -54,7 +54,7 @@ public sealed partial class SqliteTargetWriter : ITargetWriter
             }
             catch (SqliteException ex) when (TransientFaults.IsRowError(ex))
             {
-                outcomes[r] = Failure(ex, row);
+                outcomes[r] = Failure(ex, row, transaction);
             }
         }
         await transaction.CommitAsync(cancel).ConfigureAwait(false);
@@ -149,13 +149,38 @@ public sealed partial class SqliteTargetWriter : ITargetWriter
         return (reader.RecordsAffected > 0, null);
     }
 
-    private WriteOutcome Failure(SqliteException ex, WriteRow row)
+    private WriteOutcome Failure(SqliteException ex, WriteRow row, SqliteTransaction transaction)
     {
         if (ex.SqliteErrorCode != 19) return new WriteOutcome(false, Error: ex.Message);
         var match = ConstraintColumn().Match(ex.Message);
-        var column = match.Success ? match.Groups[2].Value.Split(',')[0].Trim() : null;
+        var column = match.Success ? match.Groups[2].Value.Split(',')[0].Trim()
+            : ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal) ? ForeignKeyAtFault(row, transaction) : null;
         var text = ConstraintText(ex);
         return new WriteOutcome(false, Error: column is null ? text : $"{_shape.Describe(row, column)}: {text}", Column: column);
+    }
+
+    /// <summary>SQLite does not say which foreign key failed: the first written one whose parent row is missing.</summary>
+    private string? ForeignKeyAtFault(WriteRow row, SqliteTransaction transaction)
+    {
+        using var list = _connection.CreateCommand();
+        list.Transaction = transaction;
+        list.CommandText = $"SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(@t)";
+        list.Parameters.AddWithValue("@t", _shape.TableName.Split('.')[^1]);
+        var keys = new List<(string Parent, string From, string? To)>();
+        using (var reader = list.ExecuteReader())
+            while (reader.Read()) keys.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        foreach (var (parent, from, to) in keys)
+        {
+            var i = _shape.Columns.ToList().FindIndex(c => string.Equals(c.Name, from, StringComparison.OrdinalIgnoreCase));
+            if (i < 0 || row.Values[i] is null) continue;
+            using var probe = _connection.CreateCommand();
+            probe.Transaction = transaction;
+            var parentKey = to is null ? "rowid" : _shape.Provider.QuoteIdentifier(to);
+            probe.CommandText = $"SELECT COUNT(*) FROM {_shape.Provider.QuoteIdentifier(parent)} WHERE {parentKey} = @v";
+            probe.Parameters.AddWithValue("@v", Sqlite(row.Values[i]));
+            if (Convert.ToInt64(probe.ExecuteScalar()) == 0) return _shape.Columns[i].Name;
+        }
+        return null;
     }
 
     private static string ConstraintText(SqliteException ex)
