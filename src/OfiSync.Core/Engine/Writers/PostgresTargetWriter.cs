@@ -10,28 +10,22 @@ namespace OfiSync.Core.Engine.Writers;
 /// by the key (or UPDATE ... FROM and INSERT ... WHERE NOT EXISTS when no unique index covers the key). A batch that
 /// fails is rolled back and split in halves until the failing rows stand alone.
 /// </summary>
-public sealed class PostgresTargetWriter : ITargetWriter
+public sealed class PostgresTargetWriter : TargetWriterBase
 {
     private readonly NpgsqlConnection _connection;
-    private readonly WriterShape _shape;
-    private readonly int _timeout;
     private readonly string _stage = "ofisync_stage_" + Guid.NewGuid().ToString("N")[..8];
     private string[]? _stageTypes;
     private bool? _uniqueKey;
 
-    public PostgresTargetWriter(DbConnection connection, WriterShape shape, int commandTimeout)
+    public PostgresTargetWriter(DbConnection connection, WriterShape shape, int commandTimeout) : base(connection, shape, commandTimeout)
     {
         _connection = (NpgsqlConnection)connection;
-        _shape = shape;
-        _timeout = commandTimeout;
     }
-
-    public IReadOnlyList<ColumnInfo> Columns => _shape.Columns;
 
     private async Task PrepareAsync(CancellationToken cancel)
     {
         if (_stageTypes is not null) return;
-        await ExecuteAsync($"CREATE TEMP TABLE {_stage} AS SELECT {string.Join(", ", _shape.Quoted)} FROM {_shape.Table} WHERE false", null, cancel).ConfigureAwait(false);
+        await ExecuteAsync($"CREATE TEMP TABLE {_stage} AS SELECT {string.Join(", ", Shape.Quoted)} FROM {Shape.Table} WHERE false", null, cancel).ConfigureAwait(false);
         await ExecuteAsync($"ALTER TABLE {_stage} ADD COLUMN ofisync_seq integer", null, cancel).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
             "SELECT format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = @t::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum", _connection);
@@ -51,45 +45,23 @@ public sealed class PostgresTargetWriter : ITargetWriter
             WHERE i.indrelid = @t::regclass AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
               AND (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey))
                   = (SELECT array_agg(x ORDER BY x) FROM unnest(@k::text[]) x)", _connection);
-        command.Parameters.AddWithValue("t", _shape.Table);
-        command.Parameters.AddWithValue("k", _shape.KeyIndexes.Select(i => _shape.Columns[i].Name).ToArray());
+        command.Parameters.AddWithValue("t", Shape.Table);
+        command.Parameters.AddWithValue("k", Shape.KeyIndexes.Select(i => Shape.Columns[i].Name).ToArray());
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false)) > 0;
     }
 
-    public async Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
+    public override async Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
     {
         await PrepareAsync(cancel).ConfigureAwait(false);
-        var outcomes = new WriteOutcome[rows.Count];
-        await WriteSplittingAsync(rows, 0, rows.Count, outcomes, cancel).ConfigureAwait(false);
-        return outcomes;
+        return await WriteSplittingAsync(rows, cancel).ConfigureAwait(false);
     }
 
-    private async Task WriteSplittingAsync(IReadOnlyList<WriteRow> rows, int start, int count, WriteOutcome[] outcomes, CancellationToken cancel)
-    {
-        try
-        {
-            var ids = await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
-            for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
-        }
-        catch (Exception ex) when (TransientFaults.IsRowError(ex) && !cancel.IsCancellationRequested)
-        {
-            if (count == 1)
-            {
-                outcomes[start] = Failure(ex, rows[start]);
-                return;
-            }
-            var half = count / 2;
-            await WriteSplittingAsync(rows, start, half, outcomes, cancel).ConfigureAwait(false);
-            await WriteSplittingAsync(rows, start + half, count - half, outcomes, cancel).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel)
+    protected override async Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         await ExecuteAsync($"TRUNCATE {_stage}", transaction, cancel).ConfigureAwait(false);
         await using (var importer = await _connection.BeginBinaryImportAsync(
-                         $"COPY {_stage} ({string.Join(", ", _shape.Quoted)}, ofisync_seq) FROM STDIN (FORMAT BINARY)", cancel).ConfigureAwait(false))
+                         $"COPY {_stage} ({string.Join(", ", Shape.Quoted)}, ofisync_seq) FROM STDIN (FORMAT BINARY)", cancel).ConfigureAwait(false))
         {
             for (var r = start; r < start + count; r++)
             {
@@ -105,29 +77,29 @@ public sealed class PostgresTargetWriter : ITargetWriter
             await importer.CompleteAsync(cancel).ConfigureAwait(false);
         }
 
-        var cols = string.Join(", ", _shape.Quoted);
-        var keyMatch = string.Join(" AND ", _shape.KeyIndexes.Select(i => $"t.{_shape.Quoted[i]} = s.{_shape.Quoted[i]}"));
-        var sets = _shape.NonKeyIndexes.Select(i => $"{_shape.Quoted[i]} = excluded.{_shape.Quoted[i]}").ToList();
+        var cols = string.Join(", ", Shape.Quoted);
+        var keyMatch = string.Join(" AND ", Shape.KeyIndexes.Select(i => $"t.{Shape.Quoted[i]} = s.{Shape.Quoted[i]}"));
+        var sets = Shape.NonKeyIndexes.Select(i => $"{Shape.Quoted[i]} = excluded.{Shape.Quoted[i]}").ToList();
         if (_uniqueKey == true)
         {
-            var keys = string.Join(", ", _shape.KeyIndexes.Select(i => _shape.Quoted[i]));
-            await ExecuteAsync($"INSERT INTO {_shape.Table} AS t ({cols}) SELECT {cols} FROM {_stage} ORDER BY ofisync_seq " +
+            var keys = string.Join(", ", Shape.KeyIndexes.Select(i => Shape.Quoted[i]));
+            await ExecuteAsync($"INSERT INTO {Shape.Table} AS t ({cols}) SELECT {cols} FROM {_stage} ORDER BY ofisync_seq " +
                                $"ON CONFLICT ({keys}) DO {(sets.Count == 0 ? "NOTHING" : "UPDATE SET " + string.Join(", ", sets))}", transaction, cancel).ConfigureAwait(false);
         }
         else
         {
-            var updates = _shape.NonKeyIndexes.Select(i => $"{_shape.Quoted[i]} = s.{_shape.Quoted[i]}").ToList();
+            var updates = Shape.NonKeyIndexes.Select(i => $"{Shape.Quoted[i]} = s.{Shape.Quoted[i]}").ToList();
             if (updates.Count > 0)
-                await ExecuteAsync($"UPDATE {_shape.Table} AS t SET {string.Join(", ", updates)} FROM {_stage} AS s WHERE {keyMatch}", transaction, cancel).ConfigureAwait(false);
-            await ExecuteAsync($"INSERT INTO {_shape.Table} ({cols}) SELECT {string.Join(", ", _shape.Quoted.Select(q => "s." + q))} FROM {_stage} AS s " +
-                               $"WHERE NOT EXISTS (SELECT 1 FROM {_shape.Table} AS t WHERE {keyMatch}) ORDER BY s.ofisync_seq", transaction, cancel).ConfigureAwait(false);
+                await ExecuteAsync($"UPDATE {Shape.Table} AS t SET {string.Join(", ", updates)} FROM {_stage} AS s WHERE {keyMatch}", transaction, cancel).ConfigureAwait(false);
+            await ExecuteAsync($"INSERT INTO {Shape.Table} ({cols}) SELECT {string.Join(", ", Shape.Quoted.Select(q => "s." + q))} FROM {_stage} AS s " +
+                               $"WHERE NOT EXISTS (SELECT 1 FROM {Shape.Table} AS t WHERE {keyMatch}) ORDER BY s.ofisync_seq", transaction, cancel).ConfigureAwait(false);
         }
         Dictionary<int, string>? ids = null;
-        if (_shape.QuotedId is not null)
+        if (Shape.QuotedId is not null)
         {
             ids = new Dictionary<int, string>();
-            await using var command = new NpgsqlCommand($"SELECT s.ofisync_seq, t.{_shape.QuotedId} FROM {_stage} AS s JOIN {_shape.Table} AS t ON {keyMatch}", _connection, transaction);
-            command.CommandTimeout = _timeout;
+            await using var command = new NpgsqlCommand($"SELECT s.ofisync_seq, t.{Shape.QuotedId} FROM {_stage} AS s JOIN {Shape.Table} AS t ON {keyMatch}", _connection, transaction);
+            command.CommandTimeout = Timeout;
             await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
             while (await reader.ReadAsync(cancel).ConfigureAwait(false))
                 if (!reader.IsDBNull(1)) ids[reader.GetInt32(0)] = RowKey.Text(reader.GetValue(1));
@@ -136,73 +108,19 @@ public sealed class PostgresTargetWriter : ITargetWriter
         return ids;
     }
 
-    public async Task<WriteOutcome[]> DeleteAsync(IReadOnlyList<WriteRow> keys, DeletePolicy policy, ColumnInfo? flagColumn, object? flagValue, CancellationToken cancel)
-    {
-        var outcomes = new WriteOutcome[keys.Count];
-        var where = string.Join(" AND ", _shape.KeyIndexes.Select((i, n) => $"{_shape.Quoted[i]} = @k{n}"));
-        var sql = policy == DeletePolicy.Flag
-            ? $"UPDATE {_shape.Table} SET {_shape.Provider.QuoteIdentifier(flagColumn!.Name)} = @flag WHERE {where}"
-            : $"DELETE FROM {_shape.Table} WHERE {where}";
-        for (var r = 0; r < keys.Count; r++)
-        {
-            await using var transaction = await _connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
-            try
-            {
-                await using var command = new NpgsqlCommand(sql, _connection, transaction) { CommandTimeout = _timeout };
-                for (var n = 0; n < _shape.KeyIndexes.Length; n++)
-                    command.Parameters.AddWithValue("k" + n, keys[r].Values[n] ?? DBNull.Value);
-                if (policy == DeletePolicy.Flag) command.Parameters.AddWithValue("flag", flagValue ?? DBNull.Value);
-                await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
-                await transaction.CommitAsync(cancel).ConfigureAwait(false);
-                outcomes[r] = WriteOutcome.Ok;
-            }
-            catch (PostgresException ex) when (TransientFaults.IsRowError(ex))
-            {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                outcomes[r] = new WriteOutcome(false, Error: ex.MessageText + (ex.Detail is null ? "" : " " + ex.Detail));
-            }
-        }
-        return outcomes;
-    }
-
-    public async Task<Dictionary<string, object?[]>> ReadCurrentAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
-    {
-        var result = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        var where = string.Join(" AND ", _shape.KeyIndexes.Select((i, n) => $"{_shape.Quoted[i]} = @k{n}"));
-        await using var command = new NpgsqlCommand($"SELECT {string.Join(", ", _shape.Quoted)} FROM {_shape.Table} WHERE {where}", _connection) { CommandTimeout = _timeout };
-        foreach (var row in rows)
-        {
-            command.Parameters.Clear();
-            var keys = _shape.KeyValues(row);
-            for (var n = 0; n < keys.Length; n++) command.Parameters.AddWithValue("k" + n, keys[n] ?? DBNull.Value);
-            await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
-            if (!await reader.ReadAsync(cancel).ConfigureAwait(false)) continue;
-            var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            result[row.SourceKey] = values;
-        }
-        return result;
-    }
-
-    public async Task<long> CountAsync(CancellationToken cancel)
-    {
-        await using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM {_shape.Table}", _connection) { CommandTimeout = _timeout };
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false));
-    }
-
     private async Task ExecuteAsync(string sql, NpgsqlTransaction? transaction, CancellationToken cancel)
     {
-        await using var command = new NpgsqlCommand(sql, _connection, transaction) { CommandTimeout = _timeout };
+        await using var command = new NpgsqlCommand(sql, _connection, transaction) { CommandTimeout = Timeout };
         await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
     }
 
-    private WriteOutcome Failure(Exception ex, WriteRow row)
+    protected override WriteOutcome Failure(Exception ex, WriteRow row)
     {
         if (ex is PostgresException pg)
         {
             var column = pg.ColumnName ?? ColumnFromConstraint(pg);
             var text = pg.MessageText + (pg.Detail is null ? "" : " " + pg.Detail);
-            return new WriteOutcome(false, Error: column is null ? text : $"{_shape.Describe(row, column)}: {text}", Column: column);
+            return new WriteOutcome(false, Error: column is null ? text : $"{Shape.Describe(row, column)}: {text}", Column: column);
         }
         return new WriteOutcome(false, Error: ex.Message);
     }
@@ -213,10 +131,10 @@ public sealed class PostgresTargetWriter : ITargetWriter
         if (pg.Detail is null || !pg.Detail.StartsWith("Key (", StringComparison.Ordinal)) return null;
         var end = pg.Detail.IndexOf(')');
         var first = pg.Detail[5..end].Split(',')[0].Trim().Trim('"');
-        return _shape.Columns.Any(c => c.Name == first) ? first : null;
+        return Shape.Columns.Any(c => c.Name == first) ? first : null;
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         try
         {

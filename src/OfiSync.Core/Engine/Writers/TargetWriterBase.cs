@@ -1,0 +1,149 @@
+using System.Data.Common;
+using OfiSync.Core.Lines;
+using OfiSync.Core.Schema;
+
+namespace OfiSync.Core.Engine.Writers;
+
+/// <summary>
+/// What every target writer does the same way: deletes and flags row by row, reading current values and counting
+/// rows with plain parameterised SQL, and splitting a failed batch until the rows at fault stand alone.
+/// Each database brings its bulk write (<see cref="UpsertAsync"/>) and how it reads its own errors.
+/// </summary>
+public abstract class TargetWriterBase : ITargetWriter
+{
+    protected readonly DbConnection Connection;
+    protected readonly WriterShape Shape;
+    protected readonly int Timeout;
+
+    protected TargetWriterBase(DbConnection connection, WriterShape shape, int commandTimeout)
+    {
+        Connection = connection;
+        Shape = shape;
+        Timeout = commandTimeout;
+    }
+
+    public IReadOnlyList<ColumnInfo> Columns => Shape.Columns;
+
+    public abstract Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel);
+
+    /// <summary>The key columns compared with @k0, @k1...</summary>
+    public static string KeyWhere(WriterShape shape) =>
+        string.Join(" AND ", shape.KeyIndexes.Select((i, n) => $"{shape.Quoted[i]} = @k{n}"));
+
+    public static string DeleteSql(WriterShape shape, DeletePolicy policy, string? flagColumn) => policy == DeletePolicy.Flag
+        ? $"UPDATE {shape.Table} SET {shape.Provider.QuoteIdentifier(flagColumn!)} = @flag WHERE {KeyWhere(shape)};"
+        : $"DELETE FROM {shape.Table} WHERE {KeyWhere(shape)};";
+
+    public static string SelectCurrentSql(WriterShape shape) =>
+        $"SELECT {string.Join(", ", shape.Quoted)} FROM {shape.Table} WHERE {KeyWhere(shape)};";
+
+    /// <summary>A value as this database's driver wants it bound.</summary>
+    protected virtual object Parameter(object? value) => value ?? DBNull.Value;
+
+    protected DbCommand Command(string sql, DbTransaction? transaction = null)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = Timeout;
+        command.Transaction = transaction;
+        return command;
+    }
+
+    protected void Bind(DbCommand command, string name, object? value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = Parameter(value);
+        command.Parameters.Add(p);
+    }
+
+    private void BindKey(DbCommand command, object?[] keyValues)
+    {
+        command.Parameters.Clear();
+        for (var n = 0; n < keyValues.Length; n++) Bind(command, "@k" + n, keyValues[n]);
+    }
+
+    /// <summary>One statement per row, each on its own: a row that cannot be deleted or flagged fails alone.</summary>
+    public async Task<WriteOutcome[]> DeleteAsync(IReadOnlyList<WriteRow> keys, DeletePolicy policy, ColumnInfo? flagColumn, object? flagValue, CancellationToken cancel)
+    {
+        var outcomes = new WriteOutcome[keys.Count];
+        await using var command = Command(DeleteSql(Shape, policy, flagColumn?.Name));
+        for (var r = 0; r < keys.Count; r++)
+        {
+            BindKey(command, keys[r].Values);
+            if (policy == DeletePolicy.Flag) Bind(command, "@flag", flagValue);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+                outcomes[r] = WriteOutcome.Ok;
+            }
+            catch (DbException ex) when (TransientFaults.IsRowError(ex))
+            {
+                outcomes[r] = new WriteOutcome(false, Error: ex.Message);
+            }
+        }
+        return outcomes;
+    }
+
+    public async Task<Dictionary<string, object?[]>> ReadCurrentAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
+    {
+        var result = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        await using var command = Command(SelectCurrentSql(Shape));
+        foreach (var row in rows)
+        {
+            BindKey(command, Shape.KeyValues(row));
+            await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancel).ConfigureAwait(false)) continue;
+            var values = new object?[reader.FieldCount];
+            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            result[row.SourceKey] = values;
+        }
+        return result;
+    }
+
+    public async Task<long> CountAsync(CancellationToken cancel)
+    {
+        await using var command = Command($"SELECT COUNT(*) FROM {Shape.Table}");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Writes the rows as one batch; when the batch fails because of a row's values, its halves are written apart,
+    /// and so on, until each failing row stands alone and fails with its own error. Passing faults are not caught.
+    /// </summary>
+    protected async Task<WriteOutcome[]> WriteSplittingAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
+    {
+        var outcomes = new WriteOutcome[rows.Count];
+        await SplitAsync(rows, 0, rows.Count, outcomes, cancel).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    private async Task SplitAsync(IReadOnlyList<WriteRow> rows, int start, int count, WriteOutcome[] outcomes, CancellationToken cancel)
+    {
+        try
+        {
+            var ids = await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
+            for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
+        }
+        catch (Exception ex) when (TransientFaults.IsRowError(ex) && !cancel.IsCancellationRequested)
+        {
+            if (count == 1)
+            {
+                outcomes[start] = Failure(ex, rows[start]);
+                return;
+            }
+            var half = count / 2;
+            await SplitAsync(rows, start, half, outcomes, cancel).ConfigureAwait(false);
+            await SplitAsync(rows, start + half, count - half, outcomes, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes rows[start..start+count) in one transaction; the CRM ids by row index, when the line reads them.</summary>
+    protected virtual Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel) =>
+        throw new NotSupportedException();
+
+    /// <summary>The failure of one row, naming the column and its value when the database says which.</summary>
+    protected virtual WriteOutcome Failure(Exception ex, WriteRow row) => new(false, Error: ex.Message);
+
+    public virtual ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
