@@ -1,7 +1,7 @@
 namespace OfiSync.Core.Engine;
 
 /// <summary>How a preview or a run goes.</summary>
-public sealed class SyncOptions
+public sealed record SyncOptions
 {
     /// <summary>"Sincronizar todo": ignore the stored state and write every row again, as an upsert.</summary>
     public bool All { get; init; }

@@ -11,7 +11,7 @@ namespace OfiSync.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SyncPreview")]
 [OutputType(typeof(PSObject))]
-public sealed class GetSyncPreviewCommand : OfiSyncCmdlet
+public sealed class GetSyncPreviewCommand : SyncRunCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
@@ -19,44 +19,15 @@ public sealed class GetSyncPreviewCommand : OfiSyncCmdlet
     [ArgumentCompleter(typeof(LineNameCompleter))]
     public string[] Line { get; set; } = Array.Empty<string>();
 
-    /// <summary>Preview "sync all": every row, as if nothing had been transferred.</summary>
-    [Parameter]
-    public SwitchParameter All { get; set; }
-
-    /// <summary>A filter for this preview in Where-Object syntax, combined with the line's own.</summary>
-    [Parameter]
-    public object? Filter { get; set; }
-
-    [Parameter]
-    public string[] ExcludeColumn { get; set; } = Array.Empty<string>();
-
     [Parameter]
     public SwitchParameter IncludeUnchanged { get; set; }
-
-    [Parameter]
-    [Credential]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>Sales statistics: the day the figures are computed for; today when not given.</summary>
-    [Parameter]
-    public DateTime AsOf { get; set; }
 
     protected override void ProcessRecord()
     {
         var store = OpenStore();
         var lines = LineSelection.Resolve(this, store, Line);
-        string? filter;
-        try { filter = FilterArgument.ToStoredText(this, Filter); }
-        catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message)); return; }
-        ConnectionOpener opener;
-        try { opener = LineSelection.Opener(this, store, lines, Credential); }
-        catch (SyncConnectionException ex) { ThrowTerminatingError(Errors.FromConnection(ex, ex.ConnectionName)); return; }
-        var engine = new SyncEngine(store, opener);
-        var options = new SyncOptions
-        {
-            All = All, Filter = filter, ExcludeColumns = ExcludeColumn, IncludeUnchanged = IncludeUnchanged,
-            AsOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : null,
-        };
+        var options = CommonOptions() with { IncludeUnchanged = IncludeUnchanged };
+        var engine = Engine(store, lines);
         foreach (var line in lines)
         {
             var count = 0L;

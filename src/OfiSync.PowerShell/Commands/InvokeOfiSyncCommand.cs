@@ -14,7 +14,7 @@ namespace OfiSync.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "OfiSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 [OutputType(typeof(RowResult), typeof(LineSummary))]
-public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
+public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
 {
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
@@ -37,16 +37,6 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
     /// <summary>Lines (from Get-SyncLine) or preview rows (from Get-SyncPreview).</summary>
     [Parameter(ValueFromPipeline = true)]
     public PSObject? InputObject { get; set; }
-
-    /// <summary>"Sincronizar todo": write every row again, as an upsert, whatever was transferred before.</summary>
-    [Parameter]
-    public SwitchParameter All { get; set; }
-
-    [Parameter]
-    public object? Filter { get; set; }
-
-    [Parameter]
-    public string[] ExcludeColumn { get; set; } = Array.Empty<string>();
 
     /// <summary>Run without asking, and allow deletes beyond the safety cap.</summary>
     [Parameter]
@@ -72,13 +62,6 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
     [Parameter]
     public SwitchParameter IncludeDisabled { get; set; }
 
-    [Parameter]
-    [Credential]
-    public PSCredential? Credential { get; set; }
-
-    /// <summary>Sales statistics: the day the figures are computed for; today when not given.</summary>
-    [Parameter]
-    public DateTime AsOf { get; set; }
 
     protected override void ProcessRecord()
     {
@@ -97,15 +80,10 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
     protected override void EndProcessing()
     {
         var store = OpenStore();
-        string? filter;
-        try { filter = FilterArgument.ToStoredText(this, Filter); }
-        catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message)); return; }
-        var options = new SyncOptions
+        var options = CommonOptions() with
         {
-            All = All, Filter = filter, ExcludeColumns = ExcludeColumn, MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
-            AsOf = MyInvocation.BoundParameters.ContainsKey(nameof(AsOf)) ? AsOf.Date : null,
-            LockTimeout = TimeSpan.FromSeconds(LockTimeout),
-            OnRetry = _retries.Enqueue,
+            MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
+            LockTimeout = TimeSpan.FromSeconds(LockTimeout), OnRetry = _retries.Enqueue,
         };
         // A pipeline that delivered nothing (a Where-Object that kept no row) means: nothing to do, never "every line".
         if (MyInvocation.ExpectingInput && Line is null && _previewRows.Count == 0 && _pipedLines.Count == 0)
@@ -146,10 +124,7 @@ public sealed class InvokeOfiSyncCommand : OfiSyncCmdlet
         }
         if (work.Count == 0) { WriteVerbose(Core.Messages.NothingToSync); return; }
 
-        ConnectionOpener opener;
-        try { opener = LineSelection.Opener(this, store, work.Select(w => w.Line), Credential); }
-        catch (SyncConnectionException ex) { ThrowTerminatingError(Errors.FromConnection(ex, ex.ConnectionName)); return; }
-        var engine = new SyncEngine(store, opener);
+        var engine = Engine(store, work.Select(w => w.Line));
         var failedLines = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (line, rows, columns) in work)
         {
