@@ -103,6 +103,28 @@ public abstract class SalesStatisticsQueryTests : IDisposable
     }
 
     [Fact]
+    public void A_statistics_table_the_ERP_keeps_gives_the_same_figures_as_the_invoices()
+    {
+        Load(Invoices);
+        using (var c = Open())
+        {
+            var date = Kind == ProviderKind.Sqlite ? "TEXT" : "DATE";
+            c.Execute($"CREATE TABLE estadistica (cliente VARCHAR(10), ejercicio INTEGER, importe NUMERIC(12,2), num_facturas INTEGER, fecha_ult_venta {date})");
+            // The ERP's "update statistics" step: one row per customer and calendar year, up to the as-of date.
+            c.Execute(Kind == ProviderKind.Sqlite
+                ? "INSERT INTO estadistica SELECT cliente, CAST(substr(fecha, 1, 4) AS INTEGER), SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= '2024-06-30' GROUP BY cliente, substr(fecha, 1, 4)"
+                : "INSERT INTO estadistica SELECT cliente, EXTRACT(YEAR FROM fecha)::int, SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= DATE '2024-06-30' GROUP BY cliente, EXTRACT(YEAR FROM fecha)");
+        }
+        var fromTable = Compute(new SalesStatisticsSpec
+        {
+            From = SalesSource.Statistics, Table = "estadistica", CustomerColumn = "cliente", AmountColumn = "importe", YearColumn = "ejercicio",
+            InvoiceCountColumn = "num_facturas", LastSaleColumn = "fecha_ult_venta",
+        }, new DateTime(2024, 6, 30));
+        var fromInvoices = Compute(Spec(), new DateTime(2024, 6, 30));
+        Assert.Equal(fromInvoices, fromTable);
+    }
+
+    [Fact]
     public void Tiers_follow_the_thresholds_never_rank_a_bigger_customer_lower_and_repeat_exactly()
     {
         var random = new Random(20261128);
