@@ -1,4 +1,5 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
     Crash consistency proof: a sync killed with SIGKILL at random moments, again and again, then run normally,
@@ -11,10 +12,12 @@
     behind the database refusing it.
 
     Then, until -Kills kills have been made: starts Invoke-OfiSync -Force (every third time -All, so the kill falls
-    in a long write) in a child pwsh process, waits for the Clientes run to start, waits a random moment within the
-    run's expected duration, and kills the process with SIGKILL (Process.Kill). A run that ends before its kill is
-    counted as a run, not a kill. Between two runs, a few percent of the ERP's rows change: updates, inserts,
-    deletes and rows leaving or entering the filter, so each rerun has work.
+    in a long write) in a child pwsh process, waits for the Clientes run to reach a random point of its progress
+    (0 to 105% of the rows in scope, read as the run history counts them at each committed batch; past 100% the kill
+    falls in the deletes or after the end), waits a further random part of one batch's time, and kills the process
+    with SIGKILL (Process.Kill). A run that ends before its kill is counted as a run, not a kill. Between two runs a
+    few percent of the ERP's rows change: updates, inserts, deletes, rows leaving the filter, and edits and
+    deactivations of the round before undone, so each rerun has work.
 
     At the end, one normal run, then the checks:
       rows lost         source rows (in the filter) whose key the CRM lacks
@@ -129,10 +132,23 @@ $keyIndex;
 else {
     $pgDatabase = 'ofisync_crash_' + [guid]::NewGuid().ToString('N').Substring(0, 10)
     Invoke-SyncQuery -Provider PostgreSql -ConnectionString $PostgresConnectionString -Query "CREATE DATABASE $pgDatabase" -Confirm:$false | Out-Null
+    Write-Host "  CRM database $pgDatabase created on the PostgreSQL server"
+    # A connection string builder is a dictionary to PowerShell: .ConnectionString would read and write a key of
+    # that name, hence set_ConnectionString and get_ConnectionString.
     $builder = [Data.Common.DbConnectionStringBuilder]::new()
-    $builder.ConnectionString = $PostgresConnectionString
+    $builder.set_ConnectionString($PostgresConnectionString)
     $builder['Database'] = $pgDatabase
-    $crmConnection = $builder.ConnectionString
+    # A stored connection holds no password: one given in the server's connection string travels in an environment variable.
+    $crmCredential = @{}
+    foreach ($key in @($builder.get_Keys())) {
+        if ($key -in 'Password', 'PWD') {
+            $env:OFISYNC_CRASH_CRM_PASSWORD = $builder[$key]
+            $builder.Remove($key) | Out-Null
+            $crmCredential = @{ PasswordVariable = 'OFISYNC_CRASH_CRM_PASSWORD' }
+        }
+    }
+    $crmConnection = $builder.get_ConnectionString()
+    if ($crmConnection -notmatch [regex]::Escape($pgDatabase)) { throw "The scratch database is not in the CRM's connection string: $crmConnection" }
     $crmDdl = @"
 CREATE TABLE sector (id SERIAL PRIMARY KEY, codigo_origen VARCHAR(10) UNIQUE NOT NULL, descripcion VARCHAR(100));
 CREATE TABLE cuenta (id SERIAL PRIMARY KEY, codigo VARCHAR(20) NOT NULL, estado VARCHAR(20) NOT NULL DEFAULT 'Potencial',
@@ -141,10 +157,11 @@ $keyIndex;
 "@
     $crmSignature = "SELECT id::text AS id, codigo, concat_ws(chr(31), coalesce(estado, chr(1)), coalesce(razon_social, chr(1)), coalesce(nif, chr(1)), coalesce(poblacion, chr(1)), coalesce(sector_id::text, chr(1)), coalesce(to_char(fecha_alta, 'YYYY-MM-DD'), chr(1)), coalesce(to_char(saldo, 'FM9999999990.00'), chr(1))) AS sig FROM cuenta"
 }
-Invoke-SyncQuery -Provider $Target -ConnectionString $crmConnection -Query $crmDdl -Confirm:$false | Out-Null
 
 New-SyncConnection ERP Sqlite $erpConnection @InStore | Out-Null
-New-SyncConnection CRM $Target $crmConnection @InStore | Out-Null
+$crmCredential = if ($Target -eq 'PostgreSql') { $crmCredential } else { @{} }
+New-SyncConnection CRM $Target $crmConnection @crmCredential @InStore | Out-Null
+Crm $crmDdl | Out-Null
 New-SyncLine Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetKey codigo_origen -TargetId id `
     -Map ([ordered]@{ codigo_origen = 'codigo'; descripcion = 'descripcion' }) @InStore | Out-Null
 New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -DependsOn Sectores `
@@ -190,15 +207,18 @@ function Get-LastClientesRun {
 }
 
 # Changes between runs: a residue class of the customer number, moved by a salt, picks a few percent of the rows.
-# Besides updates, inserts, deletes and rows leaving or entering the filter, each round toggles some rows and
-# toggles back those of the round before: an edit undone in the ERP before a run completed.
+# Besides updates, inserts and deletes, each round toggles the NIF of some rows and the activo flag (the filter) of
+# others, and toggles back those of the round before: an edit undone, a customer deactivated and reactivated in
+# the ERP before a run completed.
 $nextCode = $Rows + 1
 $previousToggle = -1
+$previousScope = -1
 function Update-Source([int] $Iteration) {
-    $p = @{ it = $Iteration; s1 = $rng.Next(1000); s2 = $rng.Next(1000); s3 = $rng.Next(1000); s4 = $rng.Next(1000); undo = $script:previousToggle
+    $p = @{ it = $Iteration; s1 = $rng.Next(1000); s2 = $rng.Next(1000); s3 = $rng.Next(1000); s4 = $rng.Next(1000); undo = $script:previousToggle; back = $script:previousScope
         first = $script:nextCode; last = $script:nextCode + [Math]::Max(1, [int]($Rows / 100)) - 1 }
     $script:nextCode = $p.last + 1
     $script:previousToggle = $p.s2
+    $script:previousScope = $p.s3
     Erp -Parameters $p @'
 UPDATE cliente SET razon_social = 'Cliente ' || codigo || ' rev ' || @it, saldo = round(saldo + 1.25, 2),
   poblacion = CASE WHEN poblacion = 'Madrid' THEN 'Toledo' ELSE 'Madrid' END, fecha_alta = date(fecha_alta, '+1 day')
@@ -207,6 +227,7 @@ UPDATE cliente SET nif = CASE WHEN nif LIKE 'T%' THEN nullif(substr(nif, 2), '')
   WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @undo) % 97 = 0 AND @undo >= 0;
 UPDATE cliente SET nif = CASE WHEN nif LIKE 'T%' THEN nullif(substr(nif, 2), '') ELSE 'T' || coalesce(nif, '') END
   WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s2) % 97 = 0;
+UPDATE cliente SET activo = 1 - activo WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @back) % 499 = 0 AND @back >= 0;
 UPDATE cliente SET activo = 1 - activo WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s3) % 499 = 0;
 DELETE FROM cliente WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s4) % 211 = 0;
 WITH RECURSIVE n(i) AS (SELECT @first UNION ALL SELECT i + 1 FROM n WHERE i < @last)
