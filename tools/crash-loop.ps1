@@ -44,7 +44,8 @@
 .PARAMETER PostgresConnectionString
     A PostgreSQL server where a scratch database may be created and dropped. Default: $env:OFISYNC_TEST_POSTGRES.
 .PARAMETER Seed
-    The seed of the random moments and changes, to replay a loop. Printed at the start.
+    The seed of the random choices (the points of progress where kills fall, the ERP changes), printed at the start.
+    A loop replayed with it makes the same choices; where exactly each kill lands still depends on the machine's speed.
 .PARAMETER PassThru
     Also write the counts as an object (the tests use it).
 .EXAMPLE
@@ -333,7 +334,7 @@ foreach ($key in $expected.Keys) {
     if ($actual[$key].sig -cne $expected[$key]) {
         $different++
         if ($examples.Count -lt 10) {
-            $want = $expected[$key] -split [char]31; $got = $actual[$key].sig -split [char]31
+            $want = $expected[$key].Replace([string][char]1, 'NULL') -split [char]31; $got = $actual[$key].sig.Replace([string][char]1, 'NULL') -split [char]31
             $cols = for ($i = 0; $i -lt $columns.Count; $i++) { if ($want[$i] -cne $got[$i]) { "$($columns[$i]) '$($got[$i])' instead of '$($want[$i])'" } }
             $examples.Add("different: $key $($cols -join ', ')")
         }
