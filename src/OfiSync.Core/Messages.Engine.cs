@@ -18,6 +18,7 @@ public static partial class Messages
         $"Another run of the line '{line}' is in progress (in this or another process, or on another machine sharing the store); waited {waited.TotalSeconds:0.#} s. Try again when it ends, or wait longer with -LockTimeout.";
     public static string Retrying(string line, int attempt, int of, TimeSpan delay, string reason) =>
         $"Line '{line}': a passing fault ({reason}); trying the batch again in {delay.TotalSeconds:0.#} s on a new connection (attempt {attempt} of {of}).";
+    public const string RunInterrupted = "The run ended without finishing: its process stopped (killed, or the machine restarted). What it committed stays; the next run sent the rest.";
     public const string RunAbandoned = "The run was stopped before its end: committed batches stay, the rest is sent next time.";
     public static string RunStopped => "The run was stopped (Ctrl+C): committed batches stay, the rest is sent next time.";
     public static string MaxErrorsReached(string line, int max) => $"Line '{line}' stopped after {max} failed rows (-MaxErrors).";

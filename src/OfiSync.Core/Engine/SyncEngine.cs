@@ -96,6 +96,7 @@ public sealed class SyncEngine
         var mode = selection is not null ? "Selected" : options.All ? "All" : "Incremental";
         await using var runLock = await _store.TryLockLineAsync(line.Id, options.LockTimeout, cancel).ConfigureAwait(false)
                                   ?? throw new SyncLineException(line.Name, Messages.LineLocked(line.Name, options.LockTimeout));
+        _store.CloseInterruptedRuns(line.Id);
         var summary = new LineSummary { Line = line.Name, Mode = mode, Status = "Running", Started = DateTime.UtcNow };
         var runId = _store.StartRun(line, mode, summary);
         summary = new LineSummary { RunId = runId, Line = line.Name, Mode = mode, Status = "Running", Started = summary.Started };
@@ -125,6 +126,11 @@ public sealed class SyncEngine
                 try
                 {
                     var batch = batches.Current;
+                    var writing = batch.Where(p => p.Error is null && p.Skip is null && !p.Row.Duplicate && !p.Row.NoKey
+                                                   && p.Action is RowAction.Insert or RowAction.Update or RowAction.Delete)
+                                       .Select(p => p.Row.Key).ToList();
+                    await RetryAsync(line, options, cancel, () => { _store.MarkPending(runId, line.Id, writing); return Task.CompletedTask; },
+                        () => Task.CompletedTask).ConfigureAwait(false);
                     await RetryAsync(line, options, cancel, () => WriteBatchAsync(session, batch, runId, summary, written, cancel),
                         () => session.ReopenTargetAsync(cancel)).ConfigureAwait(false);
                 }
@@ -474,6 +480,7 @@ public sealed class SyncEngine
         for (var start = 0; start < keys.Count; start += line.BatchSize)
         {
             var slice = keys.Skip(start).Take(line.BatchSize).Select(s => new WriteRow(s.SourceKey, session.TargetKeyValues(s.SourceKey))).ToList();
+            _store.MarkPending(runId, line.Id, slice.Select(s => s.SourceKey).ToList());
             var outcomes = await session.Writer.DeleteAsync(slice, line.DeletePolicy, session.FlagColumn, session.FlagValue, cancel).ConfigureAwait(false);
             for (var i = 0; i < slice.Count; i++)
             {

@@ -76,6 +76,27 @@ public sealed partial class SyncStore
 
     private string UpsertStateSql => StoreSql.UpsertState(Provider);
 
+    /// <summary>
+    /// Marks rows as being written, before the target batch is committed: no hash, status Pending. If the process
+    /// dies before the batch's own commit, the next run finds these keys without a hash and writes them again (or
+    /// deletes them again), so a kill between the target's commit and the store's never leaves the two apart.
+    /// </summary>
+    public void MarkPending(long runId, Guid lineId, IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0) return;
+        Run((c, t) =>
+        {
+            var now = Now();
+            c.Execute(UpsertStateSql, keys.Select(k => new { id = Id(lineId), k, h = (byte[]?)null, tk = (string?)null, st = "Pending", r = runId, u = now }), t);
+            return 0;
+        });
+    }
+
+    /// <summary>The runs of a line still marked Running when a new run takes its lock: their process ended without a word.</summary>
+    public void CloseInterruptedRuns(Guid lineId) => Run((c, t) => c.Execute(
+        "UPDATE ofisync_run SET status = 'Stopped', message = @m WHERE line_id = @id AND status = 'Running'",
+        new { id = Id(lineId), m = Messages.RunInterrupted }, t));
+
     /// <summary>The CRM id the line recorded for each source key: how sales statistics find a customer's record.</summary>
     public Dictionary<string, string> GetTargetKeys(Guid lineId, IReadOnlyList<string> keys)
     {
