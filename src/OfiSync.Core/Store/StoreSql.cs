@@ -29,7 +29,15 @@ internal static class StoreSql
         "DECLARE @r INT; EXEC @r = sp_getapplock @Resource = @resource, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 0; SELECT @r;";
     public const string SqlServerReleaseAppLock = "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Session';";
 
+    /// <summary>The states of a list of keys, the keys given as one parameter: a JSON array, or a PostgreSQL text array.</summary>
+    public static string StatesOfKeys(ProviderKind kind) => kind switch
+    {
+        ProviderKind.PostgreSql => "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key = ANY (@keys)",
+        ProviderKind.SqlServer => "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN (SELECT value FROM OPENJSON(@keys));",
+        _ => "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN (SELECT value FROM json_each(@keys))",
+    };
+
     /// <summary>Every statement above, for the tests that parse them.</summary>
-    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind) }
+    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind) }
         .Concat(kind == ProviderKind.SqlServer ? new[] { SqlServerGetAppLock, SqlServerReleaseAppLock } : Array.Empty<string>());
 }

@@ -14,23 +14,18 @@ public sealed record StateChange(string SourceKey, byte[]? Hash, string? TargetK
 /// <summary>Sync state: read per batch of keys, written per committed batch together with the batch's row results.</summary>
 public sealed partial class SyncStore
 {
-    // SQL Server accepts at most 2,100 parameters in one command.
-    private const int KeysPerQuery = 900;
-
     public Dictionary<string, RowState> GetStates(Guid lineId, IReadOnlyList<string> keys)
     {
         var result = new Dictionary<string, RowState>(keys.Count, StringComparer.Ordinal);
         if (keys.Count == 0) return result;
+        // The keys travel as ONE parameter (a JSON array, or a PostgreSQL array): a statement with hundreds of
+        // parameters costs more to bind than to run.
         return Read(c =>
         {
-            for (var start = 0; start < keys.Count; start += KeysPerQuery)
-            {
-                var slice = keys.Skip(start).Take(KeysPerQuery).ToList();
-                var rows = c.Query<(string source_key, byte[]? row_hash, string? target_key, string status)>(
-                    "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN @keys",
-                    new { id = Id(lineId), keys = slice });
-                foreach (var r in rows) result[r.source_key] = new RowState(r.source_key, r.row_hash, r.target_key, r.status);
-            }
+            object keyArgument = Provider == ProviderKind.PostgreSql ? keys.ToArray() : System.Text.Json.JsonSerializer.Serialize(keys);
+            var rows = c.Query<(string source_key, byte[]? row_hash, string? target_key, string status)>(StoreSql.StatesOfKeys(Provider),
+                new { id = Id(lineId), keys = keyArgument });
+            foreach (var r in rows) result[r.source_key] = new RowState(r.source_key, r.row_hash, r.target_key, r.status);
             return result;
         });
     }

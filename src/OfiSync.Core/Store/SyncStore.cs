@@ -64,6 +64,7 @@ public sealed partial class SyncStore
         if (connection is SqliteConnection)
         {
             // WAL lets a person read while a scheduled task writes; busy_timeout waits instead of failing at once.
+            // synchronous stays FULL: the Pending marks must be on disk before the target commit, even across a power loss.
             connection.Execute("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         }
         return connection;
