@@ -244,7 +244,7 @@ public sealed class SyncEngine
         var line = session.Line;
         var toWrite = batch.Where(p => p.Error is null && p.Skip is null && p.Action is RowAction.Insert or RowAction.Update).ToList();
         var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
-            : await session.Writer.UpsertAsync(toWrite.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values))).ToList(), cancel).ConfigureAwait(false);
+            : await session.Writer.UpsertAsync(toWrite.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values)) { LikelyNew = p.Action == RowAction.Insert }).ToList(), cancel).ConfigureAwait(false);
         var outcomeByRow = new Dictionary<PlannedRow, WriteOutcome>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < toWrite.Count; i++) outcomeByRow[toWrite[i]] = outcomes[i];
 

@@ -37,7 +37,22 @@ internal static class StoreSql
         _ => "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN (SELECT value FROM json_each(@keys))",
     };
 
+    /// <summary>Marks a list of keys Pending in one statement, the keys given as one parameter (see <see cref="StatesOfKeys"/>).</summary>
+    public static string MarkPending(ProviderKind kind) => kind switch
+    {
+        ProviderKind.PostgreSql => @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
+            SELECT @id, k, NULL, NULL, 'Pending', @r, @u FROM unnest(@keys) AS k
+            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = NULL, status = 'Pending', run_id = excluded.run_id, updated = excluded.updated",
+        ProviderKind.SqlServer => @"MERGE ofisync_row_state WITH (HOLDLOCK) AS s
+            USING (SELECT @id AS line_id, value AS source_key FROM OPENJSON(@keys)) AS n ON s.line_id = n.line_id AND s.source_key = n.source_key
+            WHEN MATCHED THEN UPDATE SET row_hash = NULL, status = 'Pending', run_id = @r, updated = @u
+            WHEN NOT MATCHED THEN INSERT (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (n.line_id, n.source_key, NULL, NULL, 'Pending', @r, @u);",
+        _ => @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
+            SELECT @id, value, NULL, NULL, 'Pending', @r, @u FROM json_each(@keys) WHERE true
+            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = NULL, status = 'Pending', run_id = excluded.run_id, updated = excluded.updated",
+    };
+
     /// <summary>Every statement above, for the tests that parse them.</summary>
-    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind) }
+    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind) }
         .Concat(kind == ProviderKind.SqlServer ? new[] { SqlServerGetAppLock, SqlServerReleaseAppLock } : Array.Empty<string>());
 }

@@ -79,12 +79,8 @@ public sealed partial class SyncStore
     public void MarkPending(long runId, Guid lineId, IReadOnlyList<string> keys)
     {
         if (keys.Count == 0) return;
-        Run((c, t) =>
-        {
-            var now = Now();
-            c.Execute(UpsertStateSql, keys.Select(k => new { id = Id(lineId), k, h = (byte[]?)null, tk = (string?)null, st = "Pending", r = runId, u = now }), t);
-            return 0;
-        });
+        object keyArgument = Provider == ProviderKind.PostgreSql ? keys.ToArray() : System.Text.Json.JsonSerializer.Serialize(keys);
+        Run((c, t) => c.Execute(StoreSql.MarkPending(Provider), new { id = Id(lineId), keys = keyArgument, r = runId, u = Now() }, t));
     }
 
     /// <summary>The runs of a line still marked Running when a new run takes its lock: their process ended without a word.</summary>

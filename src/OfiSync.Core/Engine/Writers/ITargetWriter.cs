@@ -4,7 +4,11 @@ using OfiSync.Core.Schema;
 namespace OfiSync.Core.Engine.Writers;
 
 /// <summary>A row to write: its source key, and its values for the writer's columns (already converted).</summary>
-public sealed record WriteRow(string SourceKey, object?[] Values);
+public sealed record WriteRow(string SourceKey, object?[] Values)
+{
+    /// <summary>The state knows no such key: the row is most likely not in the target yet, so an INSERT is tried first.</summary>
+    public bool LikelyNew { get; init; }
+}
 
 /// <summary>What happened to one row of a batch.</summary>
 public sealed record WriteOutcome(bool Succeeded, string? TargetId = null, string? Error = null, string? Column = null)

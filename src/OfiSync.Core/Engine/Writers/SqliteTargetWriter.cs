@@ -37,14 +37,9 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
             var row = rows[r];
             try
             {
-                Bind(update, row);
-                var (found, id) = await RunAsync(update, cancel).ConfigureAwait(false);
-                if (!found)
-                {
-                    Bind(insert, row);
-                    (_, id) = await RunAsync(insert, cancel).ConfigureAwait(false);
-                }
-                outcomes[r] = new WriteOutcome(true, id);
+                outcomes[r] = new WriteOutcome(true, row.LikelyNew
+                    ? await InsertElseUpdateAsync(insert, update, row, cancel).ConfigureAwait(false)
+                    : await UpdateElseInsertAsync(update, insert, row, cancel).ConfigureAwait(false));
             }
             catch (SqliteException ex) when (TransientFaults.IsRowError(ex))
             {
@@ -53,6 +48,32 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
         }
         await transaction.CommitAsync(cancel).ConfigureAwait(false);
         return outcomes;
+    }
+
+    private async Task<string?> UpdateElseInsertAsync(SqliteCommand update, SqliteCommand insert, WriteRow row, CancellationToken cancel)
+    {
+        Bind(update, row);
+        var (found, id) = await RunAsync(update, cancel).ConfigureAwait(false);
+        if (found) return id;
+        Bind(insert, row);
+        return (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+    }
+
+    /// <summary>A new row costs one INSERT; if the target has it already (a record made in the CRM), the UPDATE follows.</summary>
+    private async Task<string?> InsertElseUpdateAsync(SqliteCommand insert, SqliteCommand update, WriteRow row, CancellationToken cancel)
+    {
+        try
+        {
+            Bind(insert, row);
+            return (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            Bind(update, row);
+            var (found, id) = await RunAsync(update, cancel).ConfigureAwait(false);
+            if (found) return id;
+            throw; // not there: the INSERT's own constraint error is the row's
+        }
     }
 
     private SqliteCommand Command(SqliteTransaction transaction, string sql)
