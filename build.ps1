@@ -1,4 +1,5 @@
 #Requires -Version 7.4
+
 <#
 .SYNOPSIS
     Builds, tests and demonstrates OfiSync. On Linux and macOS, ./build.sh calls this script.
