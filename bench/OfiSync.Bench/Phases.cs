@@ -21,7 +21,7 @@ namespace OfiSync.Bench;
 internal static class Phases
 {
     private static readonly string[] Names =
-        { "session: connect", "session: source schema", "session: target schema", "session: query start", "source read", "map (convert, key)", "state lookup", "hash", "plan", "target write", "row results", "state + history commit", "run start/end" };
+        { "session: connect", "session: source schema", "session: target schema", "session: query start", "source read", "map (convert, key)", "state lookup", "hash", "plan", "state: mark pending", "target write", "row results", "state + history commit", "run start/end" };
 
     private sealed class Clock
     {
@@ -82,6 +82,9 @@ internal static class Phases
         var line = bench.Line;
 
         clock.Start("run start/end");
+        await using var runLock = await store.TryLockLineAsync(line.Id, TimeSpan.FromSeconds(30), default)
+                                  ?? throw new BenchException("phase replay: the line is locked");
+        store.CloseInterruptedRuns(line.Id);
         var summary = new LineSummary { Line = line.Name, Mode = "Incremental", Status = "Running", Started = DateTime.UtcNow };
         var runId = store.StartRun(line, "Incremental", summary);
         summary = new LineSummary { RunId = runId, Line = line.Name, Mode = "Incremental", Status = "Running", Started = summary.Started };
@@ -174,9 +177,13 @@ internal static class Phases
             summary.Read += raw.Count;
             clock.Stop();
 
+            clock.Start("state: mark pending");
+            store.MarkPending(runId, line.Id, toWrite.Select(r => keys[r]).ToList());
+            clock.Stop();
+
             clock.Start("target write");
             var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
-                : await writer.UpsertAsync(toWrite.Select(r => new WriteRow(keys[r], values[r])).ToList(), default);
+                : await writer.UpsertAsync(toWrite.Select(r => new WriteRow(keys[r], values[r]) { LikelyNew = actions[r] == RowAction.Insert }).ToList(), default);
             clock.Stop();
 
             clock.Start("row results");

@@ -77,6 +77,7 @@ internal sealed class Bench
     public async Task<int> RunAsync()
     {
         var total = Stopwatch.StartNew();
+        var commit = Commit(); // at the start: what is built and measured, not what the tree holds by the end
         if (Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
         Directory.CreateDirectory(_work);
         var targets = new List<Target>();
@@ -101,20 +102,31 @@ internal sealed class Bench
             var cmdlet = _o.Cmdlet ? new CmdletPath(_root, _work) : null;
             foreach (var t in targets) await WarmUpAsync(t, warm);
 
+            var json = Path.Combine(_out, "results.json");
+            var md = Path.Combine(_out, "results.md");
+            async Task SaveAsync()
+            {
+                // After every round too: a run stopped half-way still leaves what it measured.
+                _report.ComputeRatios(targets.Select(t => t.Kind));
+                Directory.CreateDirectory(_out);
+                await File.WriteAllTextAsync(json, _report.Json(_o.Rows, _o.Rounds, _o.SmallMemoryRows, _o.LargeMemoryRows,
+                    BenchStore.BatchSize ?? new OfiSync.Core.Lines.SyncLine().BatchSize, commit));
+                await File.WriteAllTextAsync(md, _report.Markdown(targets, _o.Rows, _o.Rounds));
+            }
+
             for (var round = 1; round <= _o.Rounds; round++)
+            {
                 foreach (var t in targets)
                     await RoundAsync(round, t, source, warm, cmdlet);
+                await SaveAsync();
+            }
 
-            if (_o.Memory) MemoryProbes(targets);
+            if (_o.Memory)
+            {
+                MemoryProbes(targets);
+                await SaveAsync();
+            }
 
-            _report.ComputeRatios(targets.Select(t => t.Kind));
-            Directory.CreateDirectory(_out);
-            var json = Path.Combine(_out, "results.json");
-            var commit = Commit();
-            await File.WriteAllTextAsync(json, _report.Json(_o.Rows, _o.Rounds, _o.SmallMemoryRows, _o.LargeMemoryRows,
-                BenchStore.BatchSize ?? new OfiSync.Core.Lines.SyncLine().BatchSize, commit));
-            var md = Path.Combine(_out, "results.md");
-            await File.WriteAllTextAsync(md, _report.Markdown(targets, _o.Rows, _o.Rounds));
             Say("");
             Say($"commit {commit ?? "unknown"}, load average {Report.LoadAverage() ?? "unknown"}");
             Say(_report.Table(targets, _o.Rows, _o.Rounds));
