@@ -65,6 +65,8 @@ internal sealed class RowMapper
     public void Bind(IReadOnlyList<string> selectList)
     {
         SelectList = selectList;
+        _targetIndex = IndexOf(TargetNames);
+        _sourceIndex = IndexOf(selectList);
         int Ordinal(string name) => selectList.ToList().FindIndex(s => string.Equals(s, LineChecker.Find(SourceColumns, name)!.Name, StringComparison.Ordinal));
         _keyOrdinals = _line.Key.Select(Ordinal).ToArray();
         _sourceOrdinals = _line.Columns.Select(c => c.SourceColumn is null ? -1 : Ordinal(c.SourceColumn)).ToArray();
@@ -126,9 +128,18 @@ internal sealed class RowMapper
     /// <summary>A value by the name a filter uses: a target column first, then a source column.</summary>
     public object? ValueByName(MappedRow row, string name)
     {
-        var t = TargetNames.ToList().FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        if (t >= 0 && row.Values.Length > t) return row.Values[t];
-        var s = SelectList.ToList().FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-        return s >= 0 ? row.Source[s] : null;
+        if (_targetIndex.TryGetValue(name, out var t) && row.Values.Length > t) return row.Values[t];
+        return _sourceIndex.TryGetValue(name, out var s) ? row.Source[s] : null;
+    }
+
+    // Built once per line: the residual filter asks for values by name on every row.
+    private Dictionary<string, int> _targetIndex = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, int> _sourceIndex = new(StringComparer.OrdinalIgnoreCase);
+
+    private static Dictionary<string, int> IndexOf(IReadOnlyList<string> names)
+    {
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < names.Count; i++) index.TryAdd(names[i], i);
+        return index;
     }
 }

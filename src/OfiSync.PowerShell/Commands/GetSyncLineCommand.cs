@@ -20,7 +20,8 @@ public sealed class GetSyncLineCommand : OfiSyncCmdlet
 
     protected override void ProcessRecord()
     {
-        var all = LineOrder.Sort(OpenStore().GetLines(), OpenStore().GetLines());
+        var lines = OpenStore().GetLines();
+        var all = LineOrder.Sort(lines, lines);
         Func<SyncLine, bool> keep = _ => true;
         if (Filter is not null)
         {
