@@ -55,8 +55,7 @@ try {
     # --- Apply --------------------------------------------------------------------------------------------------------
     # Exactly these rows, with these columns: the source is not read again. -Confirm:$false, because Invoke-OfiSync
     # asks before writing (a preview piped in is one question per line).
-    # Check that something is left first: in this version, an empty pipeline makes Invoke-OfiSync run every enabled
-    # line, as if it had been called on its own.
+    # A pipeline that delivers nothing runs nothing (never every line): say so rather than print an empty result.
     if (-not $picked) { Write-Host 'Nothing picked.'; return }
     $results = $picked | Invoke-OfiSync -Store $store -Confirm:$false
     $results | Group-Object Status -NoElement | Format-Table -AutoSize | Out-Host
@@ -79,6 +78,16 @@ try {
     #       Get-SyncPreview Clientes | Out-ConsoleGridView -Title 'Rows to send' | Invoke-OfiSync
     #
     # Both pass on the rows you select, unchanged, so Invoke-OfiSync applies exactly those.
+
+    # --- Picking in a spreadsheet ---------------------------------------------------------------------------------
+    # A CSV file keeps neither types nor NULLs, so rows read back with Import-Csv are refused. Keep the keys of the
+    # rows left in the spreadsheet instead, and pick the preview rows by key (Export-Clixml and Import-Clixml keep a
+    # whole preview exactly, if it must wait in a file).
+    $csv = Join-Path $WorkFolder 'pending.csv'
+    $pending | Select-Object -First 3 | Export-Csv $csv           # edited in a spreadsheet: rows deleted, say
+    $keys = (Import-Csv $csv).Key
+    $byKey = @(Get-SyncPreview -Line Clientes -Store $store | Where-Object Key -In $keys | Invoke-OfiSync -Store $store -Confirm:$false)
+    Write-Host "Sent the $($byKey.Count) rows kept in the spreadsheet, by key."
 
     # --- A filter instead of a Where-Object -------------------------------------------------------------------------
     # -Filter runs inside the ERP's query (only the matching rows are read); $variables come from this script.

@@ -5,7 +5,7 @@
 .DESCRIPTION
     Runs the sync lines of a store with Invoke-OfiSync -Force -Summary and writes one summary line per sync line to
     the output (the scheduler's log). The rows that failed in this run are written, with their key and error, to a
-    CSV file (Get-SyncRunResult -Status Failed | Export-Csv).
+    CSV file (Get-SyncRunResult -LastSync -Status Failed | Export-Csv).
 
     Exit codes:
         0   every line ran and no row failed (including when there was nothing to send)
@@ -103,12 +103,13 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
     # errors of lines that could not run in $syncErrors; -ErrorAction SilentlyContinue keeps them out of the log,
     # which gets the summary and the messages below instead.
     $summaries = @(Invoke-OfiSync -Line $Line -Force -Summary -Store $Store -ErrorVariable syncErrors -ErrorAction SilentlyContinue)
-    $summaries | Format-Table RunId, Line, Status, Read, Inserted, Updated, Deleted, Unchanged, Failed,
+    $summaries | Format-Table RunId, Line, Status, Read, Inserted, Updated, Deleted, Flagged, Unchanged, Failed,
         @{ Name = 'Seconds'; Expression = { '{0:N1}' -f $_.Duration.TotalSeconds }; Alignment = 'Right' } -AutoSize |
         Out-String -Width 200 | Write-Output
 
-    # The failed rows of this run's lines, from the store: key, action and error of each.
-    $failedRows = @($summaries | Where-Object Failed -GT 0 | Get-SyncRunResult -Status Failed -Store $Store)
+    # The failed rows of this sync (every line this Invoke-OfiSync call ran), from the store: line, key, action and error.
+    # (When no line ran, the last sync is an older one: then there is nothing of this run to list.)
+    $failedRows = @(if ($summaries) { Get-SyncRunResult -LastSync -Status Failed -Store $Store })
     # Errors other than "rows failed": a line that could not run, or did not run because a line it depends on failed.
     $lineErrors = @($syncErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'RowsFailed*' })
     $lineErrors += @($summaries | Where-Object Status -In 'Failed', 'Stopped' | ForEach-Object { "Line $($_.Line): $($_.Status). $($_.Message)" })

@@ -164,8 +164,8 @@ $riojanos = $preview | Where-Object provincia -eq 'La Rioja' | Select-Object * -
 $riojanos | Invoke-OfiSync -Confirm:$false
 '@
     $riojanos = @($preview | Where-Object provincia -EQ 'La Rioja' | Select-Object * -ExcludeProperty telefono)
-    # The 'if': in this version, Invoke-OfiSync given an empty pipeline runs every enabled line, as if called alone.
-    $picked = @(if ($riojanos) { $riojanos | Invoke-OfiSync -Confirm:$false })
+    # An empty pipeline (no customer of La Rioja) runs nothing: Invoke-OfiSync never falls back to every line then.
+    $picked = @($riojanos | Invoke-OfiSync -Confirm:$false)
     $picked | Select-Object -First 5 | Show-Table
     if ($picked.Count -gt 5) { Write-Note "... $($picked.Count - 5) more." }
     Write-Note ("Picked and sent: {0} customers of La Rioja, without their telephone; the CRM now holds {1} cuentas." -f

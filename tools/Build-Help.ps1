@@ -138,6 +138,8 @@ function Get-DefaultValues([System.Management.Automation.CmdletInfo] $Command) {
             try { $value = $property.GetValue($instance) } catch { continue }
             if ($value -is [System.Management.Automation.SwitchParameter]) { $values[$name] = [string]$value.IsPresent; continue }
             if ($null -eq $value -or ($value -is [string] -and $value.Length -eq 0)) { continue }
+            # An unset date holds DateTime.MinValue, which is no default anyone means: the help text says what applies.
+            if ($value -is [datetime] -and $value -eq [datetime]::MinValue) { continue }
             if ($value -is [System.Collections.IEnumerable] -and $value -isnot [string]) {
                 $items = @($value)
                 if ($items.Count -eq 0) { continue }

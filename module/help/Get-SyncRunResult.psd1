@@ -2,30 +2,31 @@
     Synopsis    = 'Gets the row results recorded for runs: which rows each run inserted, updated or deleted, and which failed and why.'
 
     Description = @'
-Invoke-OfiSync records in the store, for every run, the result of every row it acted on: the row's key, the action (Insert, Update or Delete, which for a line with the Flag delete policy means flagged), the status (Succeeded, Failed or Skipped), the error of a failed row, and the target's id for the row when the line has a TargetId. Get-SyncRunResult reads those results back, in the order they happened, for the runs whose ids it is given.
+Invoke-OfiSync records in the store, for every run, the result of every row it acted on: the row's key, the action (Insert, Update, Delete, or Flag for a line with the Flag delete policy), the status (Succeeded, Failed or Skipped), the error of a failed row or the reason a row was skipped, and the target's id for the row when the line has a TargetId. Get-SyncRunResult reads those results back, in the order they happened, for the runs whose ids it is given, or for every run of the last sync (-LastSync).
 
-The run ids come from Get-SyncRun, from Invoke-OfiSync -Summary, or from the results themselves: each has a RunId property, which binds to -RunId through the pipeline. -Status keeps only the rows of one status, such as the failed rows to send to whoever fixes the data in the ERP.
+The run ids come from Get-SyncRun, from Invoke-OfiSync -Summary, or from the results themselves: each has a RunId property, which binds to -RunId through the pipeline. -Status keeps only the rows of one status, such as the failed rows to send to whoever fixes the data in the ERP: Get-SyncRunResult -LastSync -Status Failed gives every row that failed in the last Invoke-OfiSync call, whatever its line.
 
 Rows that had not changed are not recorded: they appear only in the run's Unchanged count (Get-SyncRun).
 '@
 
     Parameters  = @{
+        LastSync = 'Gets the rows of every run of the newest sync: all the lines the last Invoke-OfiSync call ran, in the order they ran. With -Status Failed, the failures of the last sync.'
         RunId  = 'The ids of the runs whose row results to get. Objects with a RunId or Id property, such as the runs of Get-SyncRun and the summaries of Invoke-OfiSync -Summary, bind here from the pipeline. An id that is not in the store writes an error.'
         Status = @{
-            Description  = 'Gets only the rows of this status: Succeeded, Failed or Skipped. Without it, every row of the run comes out. This version never records Skipped rows, so -Status Skipped gives nothing.'
+            Description  = 'Gets only the rows of this status: Succeeded, Failed or Skipped. Without it, every row of the run comes out. Skipped rows come from sales statistics lines: a customer the customers line has not sent to the CRM, with the reason in Error.'
             DefaultValue = 'Every status'
         }
     }
 
     Inputs      = 'Objects with a RunId or Id property: the runs of Get-SyncRun, the summaries of Invoke-OfiSync -Summary, or row results.'
 
-    Outputs     = 'One OfiSync.Core.Engine.RowResult per recorded row, with RunId, Line (the name the line had when it ran), Key, Action (Insert, Update or Delete), Status (Succeeded, Failed or Skipped), Error, Column (the target column a failure is about, when the database says which) and TargetKey. The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.'
+    Outputs     = 'One OfiSync.Core.Engine.RowResult per recorded row, with RunId, Line (the name the line had when it ran), Key, Action (Insert, Update, Delete or Flag), Status (Succeeded, Failed or Skipped), Error, Column (the target column a failure is about, when the database says which) and TargetKey. The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.'
 
     Examples    = @(
         @{
-            Title   = 'Export the failed rows of the last run'
-            Code    = 'Get-SyncRun -Last 1 | Get-SyncRunResult -Status Failed | Export-Csv failures.csv'
-            Remarks = 'Writes one CSV line per row that failed in the newest run, with its line, key, action and error. Those rows are sent again by the next run, once the data is fixed.'
+            Title   = 'Export the failed rows of the last sync'
+            Code    = 'Get-SyncRunResult -LastSync -Status Failed | Export-Csv failures.csv'
+            Remarks = 'Writes one CSV line per row that failed in any line of the last Invoke-OfiSync call, with its line, key, action and error. Those rows are sent again by the next run, once the data is fixed.'
         }
         @{
             Title   = 'Every row of one run'

@@ -8,11 +8,13 @@ For each line, it reads the source with the line's pre-filter run inside the sou
 
 After the inserts and updates, when the line's delete policy is Flag or Delete and the run read the line's whole scope (no -Filter, and not rows piped from a preview), the keys that were written before and that the source no longer returns are flagged or deleted in the target. A row that stopped passing the line's pre-filter counts as gone too. A safety cap protects against a source that came back empty or half read: when the rows to delete or flag are more than -DeleteCapPercent of the rows of the target table, nothing is deleted and the line fails with an error; -Force lifts the cap.
 
-Rows piped from Get-SyncPreview are applied exactly as previewed: the rows that are still in the pipeline, with the values their properties hold, and only the column properties still on the objects. Untick rows with Where-Object (or a grid view) and columns with Select-Object -ExcludeProperty or Get-SyncPreview -ExcludeColumn. The source is not read again and nothing else of the line is written; such a run is recorded with the mode Selected.
+Rows piped from Get-SyncPreview are applied exactly as previewed: the rows that are still in the pipeline, with the values their properties hold, and only the column properties still on the objects. Untick rows with Where-Object (or a grid view) and columns with Select-Object -ExcludeProperty or Get-SyncPreview -ExcludeColumn. The source is not read again and nothing else of the line is written; such a run is recorded with the mode Selected. A preview row with a property that is not a column of its line (added with Select-Object or Add-Member) is refused with an error naming it (PreviewRowPropertyUnknown), and rows that went through Export-Csv and Import-Csv, which keep neither types nor NULL, are refused with one error per line (PreviewRowsFromText): pick such rows by key instead (Get-SyncPreview Clientes | Where-Object Key -in $keys), or keep a preview in a file with Export-Clixml and Import-Clixml, which keep it exactly.
 
-Invoke-OfiSync confirms before each line (its ConfirmImpact is High, so it asks with the default $ConfirmPreference): the question says how many rows it would insert, update and delete, counted by reading the source first. A session started with -NonInteractive cannot ask, and the command fails there; scheduled jobs use -Force or -Confirm:$false. -WhatIf counts and says what each line would do, and writes nothing.
+Invoke-OfiSync confirms before each line (its ConfirmImpact is High, so it asks with the default $ConfirmPreference): the question says how many rows it would insert, update and delete, or flag (with the column and the value it sets) for a line with the Flag delete policy, counted by reading the source first. A session started with -NonInteractive cannot ask, and the command fails there; scheduled jobs use -Force or -Confirm:$false. -WhatIf counts and says what each line would do, and writes nothing.
 
-Every row acted on comes out as a result, as its batch is committed: its line, key, action (Insert, Update or Delete, which for the Flag policy means flagged), status (Succeeded, Failed or Skipped) and, for a failure, the error and the column to blame. Rows that had not changed give no result; they are counted as Unchanged in the run's summary. Each failed row is also written as a non-terminating error (ErrorId RowFailed, with the row's result as its target object), so $? is $false after a run with failures, -ErrorVariable collects them and -ErrorAction Stop stops at the first one. A line that cannot run at all (a table or column that changed, a filter, the delete cap) writes one error (ErrorId SyncLineFailed, or ConnectionFailed when a database cannot be reached) and the lines that depend on it are not run (DependencyFailed); the other lines go on. Every run of every line is recorded in the store: see Get-SyncRun and Get-SyncRunResult.
+Every row acted on comes out as a result, as its batch is committed: its line, key, action (Insert, Update, Delete, or Flag for a line with the Flag delete policy), status (Succeeded, Failed or Skipped) and, for a failure, the error and the column to blame. Rows that had not changed give no result; they are counted as Unchanged in the run's summary. Each failed row is also written as a non-terminating error (ErrorId RowFailed, with the row's result as its target object), so $? is $false after a run with failures, -ErrorVariable collects them and -ErrorAction Stop stops at the first one. A line that cannot run at all (a table or column that changed, a filter, the delete cap) writes one error (ErrorId SyncLineFailed, or ConnectionFailed when a database cannot be reached) and the lines that depend on it are not run (DependencyFailed); the other lines go on. Every run of every line is recorded in the store, with the id of the sync it belongs to (SyncId: one per Invoke-OfiSync call, shared by every line the call ran): Get-SyncRunResult -LastSync -Status Failed lists every row that failed in the last call, whatever its line. See Get-SyncRun and Get-SyncRunResult.
+
+With -Verbose, each line says the query it reads the source with (the pre-filter as SQL, its parameters, and what is left to filter in memory), and then, batch by batch, how many rows were read, inserted, updated, unchanged, deleted, flagged, failed and skipped, how many times the batch was retried after a passing fault, and how long reading, writing and recording it took.
 '@
 
     Parameters  = @{
@@ -22,7 +24,7 @@ Every row acted on comes out as a result, as its batch is committed: its line, k
         }
         InputObject      = 'What to run, from the pipeline: SyncLine objects from Get-SyncLine, or line names, run like -Line; or preview rows from Get-SyncPreview, applied exactly as previewed. Preview rows are grouped by line; rows of a line that kept different sets of columns are written in separate passes, each recorded as a run. Other objects write an error (InputObjectNotUnderstood).'
         LockTimeout      = 'How many seconds a line waits when another run of the same line is in progress, in this or another process, or on another machine sharing a server store (30 by default). After that, the line fails with an error that says so, and writes nothing. The lock lives in the store: a PostgreSQL advisory lock, a SQL Server application lock, or a lock file beside a SQLite store; it is released when the run ends or its process dies.'
-        AsOf             = 'For sales statistics lines: the day the figures are computed for (sales of the current fiscal year up to and including that day, and of the previous fiscal year). Today when not given; give it to repeat a run exactly. Other lines ignore it.'
+        AsOf             = @{ Description = 'For sales statistics lines: the day the figures are computed for (sales of the current fiscal year up to and including that day, and of the previous fiscal year). Today when not given; give it to repeat a run exactly. Other lines ignore it.'; DefaultValue = 'Today (the current date)' }
         All              = '"Sync all": writes every source row again (within the pre-filter and -Filter), whatever the kept hashes say. It is an upsert by the target key: rows the target lacks are inserted and the others updated; the target table is never truncated, and rows the source lacks are left to the line''s delete policy as in an ordinary run. The run is recorded with the mode All. Ignored when preview rows are piped in.'
         Filter           = 'A filter for this run only, in Where-Object syntax, given as a scriptblock or a string, such as { fecha_modif -ge ''2024-06-01'' }. It is combined with the line''s own pre-filter by -and, can name the line''s target columns or the source''s columns, and reads $variables from the caller''s scope. A run with -Filter reads only part of the line''s scope, so it never deletes or flags rows. See FILTERS in about_OfiSync.'
         ExcludeColumn    = 'Target columns of the lines that this run does not write: the target keeps what those columns hold. A key column cannot be left out, and a name that is not a target column of a line makes that line fail. Rows written without every column keep no hash, so the next incremental run sends them whole again.'
@@ -32,17 +34,17 @@ Every row acted on comes out as a result, as its batch is committed: its line, k
             DefaultValue = '0 (no limit)'
         }
         DeleteCapPercent = 'The safety cap on deletes: the largest share, from 0 to 100, of the rows of a line''s target table that one run may delete or flag (rounded down: with the default 10, a table of 25 rows allows 2). When more rows are gone from the source, the line deletes nothing, fails with an error that gives the counts, and its run is recorded as Failed; its inserts and updates are already written. With fewer than 10 target rows, the default allows no delete at all. -Force lifts the cap.'
-        Summary          = 'Writes one LineSummary per line instead of one result per row: RunId, Line, Mode, Status, the counts Read, Inserted, Updated, Deleted, Unchanged, Failed and Skipped, Started, Ended, Duration, RowsPerSecond and Message. Failed rows then write no error each: a line with failed rows writes one error (ErrorId RowsFailed, with the summary as its target object) that gives the count and the command that lists them.'
+        Summary          = 'Writes one LineSummary per line instead of one result per row: RunId, SyncId, Line, Mode, Status, the counts Read, Inserted, Updated, Deleted, Flagged, Unchanged, Failed and Skipped, Started, Ended, Duration, RowsPerSecond and Message. Failed rows then write no error each: a line with failed rows writes one error (ErrorId RowsFailed, with the summary as its target object) that gives the count and the command that lists them.'
         IncludeDisabled  = 'Also runs disabled lines. Without it, disabled lines are left out: silently (with a verbose message) when every line runs, with a warning when the line was named.'
         Credential       = "The user name and password for connections created with New-SyncConnection -PromptForCredential, used to connect to the lines' source and target. Connections that take their password from an environment variable or a SecretManagement secret read it themselves and ignore -Credential."
-        WhatIf           = 'Shows, for each line, how many rows the run would insert, update and delete, and into which table, without writing anything or recording a run. The counts are made by reading the source and the sync state, as a run would.'
+        WhatIf           = 'Shows, for each line, how many rows the run would insert, update and delete (or flag, with the column and value), and into which table, without writing anything or recording a run. The counts are made by reading the source and the sync state, as a run would.'
         Confirm          = 'Asks before running each line, stating how many rows it would insert, update and delete. Invoke-OfiSync asks anyway unless -Force is given or $ConfirmPreference is None; -Confirm:$false runs without asking and keeps the delete safety cap.'
     }
 
     Inputs      = 'SyncLine objects from Get-SyncLine, line names, or preview rows (OfiSync.PreviewRow objects, or copies of them made by Select-Object) from Get-SyncPreview.'
 
     Outputs     = @'
-One OfiSync.Core.Engine.RowResult per row acted on, with RunId, Line, Key, Action (Insert, Update or Delete), Status (Succeeded, Failed or Skipped), Error, Column (the target column the error is about, when one is to blame) and TargetKey (the value of the line's TargetId column, such as the CRM's id). The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.
+One OfiSync.Core.Engine.RowResult per row acted on, with RunId, Line, Key, Action (Insert, Update, Delete or Flag), Status (Succeeded, Failed or Skipped), Error, Column (the target column the error is about, when one is to blame) and TargetKey (the value of the line's TargetId column, such as the CRM's id). The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.
 
 With -Summary, one OfiSync.Core.Engine.LineSummary per line run instead. Its Mode is Incremental, All or Selected (rows from a preview); its Status is Succeeded, CompletedWithErrors (some rows failed), Failed (the line could not complete, such as when the delete cap stopped it; Message says why) or Stopped (-MaxErrors, or the command was stopped).
 '@
@@ -54,7 +56,7 @@ A run with -ErrorAction Stop stops at the first failed row, after the batch that
 
 A row is Skipped when it waits for another line: a sales statistics row whose customer the customers line has not sent to the CRM yet. Its error says which line to run; it is sent by a later run. Rows left out of a preview are not sent at all, and rows that had not changed are only counted as Unchanged.
 
-Preview rows with the action Delete cannot be applied in this version: they make their line fail with "The key column ... cannot be left out". Leave them out of what you pipe (Where-Object Action -ne 'Delete'); an ordinary run applies the deletes.
+Preview rows with the action Delete or Flag are applied like the others: the row is deleted, or its flag column set, by its key. If the line's delete policy changed between the preview and the run, such a row fails with a message saying so, and nothing is done to it.
 '@
 
     Examples    = @(
@@ -77,8 +79,8 @@ Writes one line per sync line, such as: What if: Performing the operation "Synch
         }
         @{
             Title   = 'Apply a preview without one column'
-            Code    = 'Get-SyncPreview Clientes | Where-Object Action -ne ''Delete'' | Select-Object * -ExcludeProperty telefono | Invoke-OfiSync -Confirm:$false'
-            Remarks = 'Writes every previewed insert and update except the telefono column, without asking. Those rows keep no hash, so the next incremental run sends them whole, telefono included. Delete rows are left out, to be applied by an ordinary run under its safety cap.'
+            Code    = 'Get-SyncPreview Clientes | Where-Object Action -in ''Insert'', ''Update'' | Select-Object * -ExcludeProperty telefono | Invoke-OfiSync -Confirm:$false'
+            Remarks = 'Writes every previewed insert and update except the telefono column, without asking. Those rows keep no hash, so the next incremental run sends them whole, telefono included. Delete and Flag rows are left out, to be applied by an ordinary run under its safety cap.'
         }
         @{
             Title   = 'Send every customer again'
@@ -91,10 +93,13 @@ Writes one line per sync line, such as: What if: Performing the operation "Synch
 # sync.ps1, run by cron, a systemd timer or the Task Scheduler as: pwsh -NoProfile -NonInteractive -File sync.ps1
 Import-Module OfiSync
 Invoke-OfiSync -Force -ErrorVariable failed
-if ($failed) { exit 1 }
+if ($failed) {
+    Get-SyncRunResult -LastSync -Status Failed | Export-Csv /var/log/ofisync/failures.csv
+    exit 1
+}
 '@
             Remarks = @'
-A non-interactive session cannot answer the confirmation, so the job runs with -Force. Every failed row, and every line that could not run, adds an error to $failed, and the script ends with exit code 1 so the scheduler reports the failure; the results go to the job's output. Add -Summary for one line per sync line in the log.
+A non-interactive session cannot answer the confirmation, so the job runs with -Force. Every failed row, and every line that could not run, adds an error to $failed; the rows that failed in any line of this sync go to a CSV file, and the script ends with exit code 1 so the scheduler reports the failure; the results go to the job's output. Add -Summary for one line per sync line in the log.
 
 -Force also lifts the delete safety cap. To keep the cap in an unattended job, write Invoke-OfiSync -Confirm:$false -ErrorVariable failed instead.
 '@

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OfiSync.Core;
 
 public static partial class Messages
@@ -26,8 +28,12 @@ public static partial class Messages
     public static string ColumnNotInLine(string column, string line, IEnumerable<string> columns) =>
         $"'{column}' is not a target column of the line '{line}'. Its columns are: {string.Join(", ", columns)}.";
     public static string KeyColumnCannotBeExcluded(string column) => $"The key column {column} cannot be left out: it identifies the row.";
-    public static string PlanText(long inserts, long updates, long deletes, string line, string target) =>
-        $"insert {inserts}, update {updates}, delete {deletes} rows of line '{line}' into {target}";
+    public static string PlanText(Engine.SyncPlan plan) => plan.FlagColumn is null
+        ? FormattableString.Invariant($"insert {plan.Inserts}, update {plan.Updates}, delete {plan.Deletes} rows of line '{plan.Line}' into {plan.Target}")
+        : FormattableString.Invariant($"insert {plan.Inserts}, update {plan.Updates}, flag {plan.Flags} (set {plan.FlagColumn} = {ShowValue(plan.FlagValue)}) rows of line '{plan.Line}' into {plan.Target}");
+    public static string DeletePolicyChanged(string line, Engine.RowAction previewed, Engine.RowAction now) =>
+        $"The preview showed this row as {previewed}, but the line '{line}' would now {now} it (its delete policy changed since): preview the line again.";
+    private static string ShowValue(object? value) => value is null ? "NULL" : "'" + Engine.RowKey.Text(value) + "'";
     public static string RunText(string line, string target, bool all) =>
         all ? $"write every row of line '{line}' again into {target} (sync all)" : $"send the new and changed rows of line '{line}' into {target}";
     public const string ActionSync = "Synchronise";
@@ -45,12 +51,22 @@ public static partial class Messages
         total is { } t ? $"{done:N0} of {t:N0} rows, {perSecond:N0} rows/s" : $"{done:N0} rows, {perSecond:N0} rows/s";
     public static string RowFailed(string line, string key, string? error) => $"Line '{line}', key '{key}': {error}";
     public static string LineHadFailures(string line, long failed, long runId) =>
-        $"Line '{line}': {failed} row(s) failed. See them with: Get-SyncRun -Id {runId} | Get-SyncRunResult -Status Failed";
+        $"Line '{line}': {failed} row(s) failed. See them with: Get-SyncRunResult -LastSync -Status Failed (this line's only: Get-SyncRunResult {runId} -Status Failed)";
     public static string DependencyFailed(string line, string dependency) =>
         $"The line '{line}' was not run because the line it depends on, '{dependency}', failed.";
     public const string PreviewRowsOfUnknownLine = "A preview row names a line that is not in the store";
     public const string NothingToSync = "No line to run.";
     public const string NothingPiped = "Nothing came through the pipeline: nothing was run.";
+    public static string QueryParameters(string parameters) => $"(parameters: {parameters})";
+    public static string QueryResidual(string filter) => $"(then filtered in memory: {filter})";
+    public static string ReadingSource(string line, string query) => $"Line '{line}': reading the source with {query}";
+    internal static string BatchDone(string line, int number, long rows, Engine.BatchCounts c, int retries, TimeSpan read, TimeSpan write, TimeSpan store) =>
+        FormattableString.Invariant($"Line '{line}', batch {number}: {rows} rows read; {c.Inserted} inserted, {c.Updated} updated, {c.Unchanged} unchanged, ") +
+        FormattableString.Invariant($"{c.Deleted} deleted, {c.Flagged} flagged, {c.Failed} failed, {c.Skipped} skipped; ") +
+        (retries == 0 ? "no retry" : FormattableString.Invariant($"{retries} retr{(retries == 1 ? "y" : "ies")}")) +
+        FormattableString.Invariant($"; {(read + write + store).TotalSeconds:0.000} s (reading {read.TotalSeconds:0.000} s, writing {write.TotalSeconds:0.000} s, recording {store.TotalSeconds:0.000} s)");
+    public static string DeletesDone(string line, long deleted, long flagged, long failed, TimeSpan took) =>
+        string.Create(CultureInfo.InvariantCulture, $"Line '{line}': rows gone from the source: {deleted} deleted, {flagged} flagged, {failed} failed; {took.TotalSeconds:0.000} s");
 }
 
 public static partial class Messages
@@ -58,4 +74,18 @@ public static partial class Messages
     public static string InputNotUnderstood(string type) =>
         $"Invoke-OfiSync takes sync lines (from Get-SyncLine), line names, or preview rows (from Get-SyncPreview), not a {type}.";
     public static string RunNotFound(long id) => $"No run with id {id} is in the store. Get-SyncRun lists the runs.";
+    public static string SyncNotFound(Guid id) => $"No run of the sync {id} is in the store. Get-SyncRun lists the runs with their SyncId.";
+}
+
+public static partial class Messages
+{
+    public static string PreviewRowsFromText(string line, int count) =>
+        $"{count} preview row(s) of the line '{line}' came through a CSV file (Export-Csv, Import-Csv), which keeps neither the values' types nor NULL (a NULL comes back as ''): OfiSync cannot apply them as they were previewed, and applied none of them. " +
+        $"To pick rows in a spreadsheet, keep their keys: $keys = (Import-Csv picked.csv).Key; Get-SyncPreview {line} | Where-Object Key -in $keys | Invoke-OfiSync. " +
+        "To keep a preview in a file as it is, use Export-Clixml and Import-Clixml.";
+    public static string PreviewRowActionInvalid(string line, string key, string action) =>
+        $"The preview row of line '{line}' with key '{key}' has the action '{action}', which is not one of Insert, Update, Delete, Flag or Unchanged: the row was not applied.";
+    public static string PreviewRowPropertyUnknown(string line, string key, IEnumerable<string> properties, IEnumerable<string> columns) =>
+        $"The preview row of line '{line}' with key '{key}' has the propert{(properties.Count() == 1 ? "y" : "ies")} {string.Join(", ", properties.Select(p => "'" + p + "'"))}, which {(properties.Count() == 1 ? "is" : "are")} not a column of the line: the row was not applied. " +
+        $"Remove {(properties.Count() == 1 ? "it" : "them")} (Select-Object -ExcludeProperty), or preview again. The line's columns are: {string.Join(", ", columns)}.";
 }

@@ -64,7 +64,7 @@ Describe 'demo.ps1' {
         $Text | Should -Match 'Picked and sent: \d+ customers of La Rioja'
         $Text | Should -Match 'First full run: [\d,]+ rows sent'
         $Text | Should -Match 'Legend: ✔ Succeeded'
-        $Text | Should -Match 'Clientes Incremental Succeeded +\d+ +0 +0 +0 +\d+ +0'   # the -Summary of the run that finds nothing
+        $Text | Should -Match 'Clientes Incremental Succeeded +\d+ +0 +0 +0 +0 +\d+ +0'   # the -Summary of the run that finds nothing
     }
 
     It 'sends exactly the changed customers in the incremental run' {

@@ -117,6 +117,12 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
         }
     }
 
+    It 'shows no unset date as a default value' {
+        foreach ($p in @($help.parameters.parameter | Where-Object { $_ })) {
+            "$($p.defaultValue)" | Should -Not -Match '0001' -Because "-$($p.name) has no such default"
+        }
+    }
+
     It 'shows one syntax per parameter set' {
         @($help.syntax.syntaxItem).Count | Should -Be $command.ParameterSets.Count
     }

@@ -50,6 +50,10 @@ Describe 'A sales statistics line' {
         $skipped.Key | Should -Be @('430000005', '430000010')
         $skipped[0].Error | Should -Match "run the line 'Clientes' first"
         ($ventas | Where-Object Status -EQ 'Succeeded').Count | Should -Be 10
+        # The history keeps skipped rows with their reason too.
+        $kept = Get-SyncRun Ventas -Last 1 | Get-SyncRunResult -Status Skipped
+        $kept.Key | Should -Be @('430000005', '430000010')
+        $kept[0].Error | Should -Be $skipped[0].Error
         $top = Crm "SELECT v.* FROM cuenta_ventas v JOIN cuenta c ON c.id = v.cuenta_id WHERE c.codigo = '430000011'"
         $top.ventas_actual | Should -Be 1100
         $top.ventas_anterior | Should -Be 50

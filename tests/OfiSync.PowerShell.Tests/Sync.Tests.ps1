@@ -179,7 +179,7 @@ Describe 'Invoke-OfiSync' {
         Invoke-OfiSync -Force | Out-Null
         Erp "DELETE FROM cliente WHERE codigo = '430000020'"
         $r = Invoke-OfiSync Clientes -Confirm:$false
-        $r.Action | Should -Be 'Delete'
+        $r.Action | Should -Be 'Flag'
         (Crm "SELECT estado FROM cuenta WHERE codigo = '430000020'").estado | Should -Be 'Inactivo'
         Erp "DELETE FROM cliente WHERE codigo > '430000010'"
         Invoke-OfiSync Clientes -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue | Out-Null
@@ -187,16 +187,31 @@ Describe 'Invoke-OfiSync' {
         (Crm "SELECT COUNT(*) AS n FROM cuenta WHERE estado = 'Inactivo'").n | Should -Be 1
     }
 
-    It 'applies Delete rows picked from a preview, and writes nothing for unchanged rows piped in' {
+    It 'applies Flag rows picked from a preview, and writes nothing for unchanged rows piped in' {
         New-SyncBed -FlagDeletes
         Invoke-OfiSync -Force | Out-Null
         Erp "DELETE FROM cliente WHERE codigo = '430000020'"
         $rows = Get-SyncPreview Clientes -IncludeUnchanged
-        ($rows | Where-Object Action -EQ 'Delete').Key | Should -Be '430000020'
+        $flag = $rows | Where-Object Action -EQ 'Flag'
+        $flag.Key | Should -Be '430000020'
+        $flag.estado | Should -Be 'Inactivo'
+        "$($flag.Changes)" | Should -Be "estado: 'Cliente' -> 'Inactivo'"
+        ($flag | Out-String -Width 200) | Should -Match "estado: 'Cliente' -> 'Inactivo'"
         $r = $rows | Invoke-OfiSync -Confirm:$false
         $r.Count | Should -Be 1
-        $r.Action | Should -Be 'Delete'
+        $r.Action | Should -Be 'Flag'
         (Crm "SELECT estado FROM cuenta WHERE codigo = '430000020'").estado | Should -Be 'Inactivo'
+    }
+
+    It 'says in the confirmation that rows will be flagged, with the column and the value' {
+        New-SyncBed -FlagDeletes
+        Invoke-OfiSync -Force | Out-Null
+        Erp "DELETE FROM cliente WHERE codigo IN ('430000019', '430000020')"
+        # What-if text goes to the host, not to a stream: read it from a child pwsh's output.
+        $child = Invoke-ChildPwsh "Import-Module '$(Get-OfiSyncModulePath)'; Invoke-OfiSync Clientes -WhatIf" -Environment @{ OFISYNC_STORE = $env:OFISYNC_STORE }
+        ($child.Output -join "`n") | Should -Match "flag 2 \(set estado = 'Inactivo'\) rows of line 'Clientes'"
+        $s = Invoke-OfiSync Clientes -Force -Summary
+        ($s.Flagged, $s.Deleted) | Should -Be @(2, 0)
     }
 
     It 'does nothing when the pipeline delivers nothing, rather than run every line' {
@@ -208,6 +223,101 @@ Describe 'Invoke-OfiSync' {
 
     It 'takes lines from Get-SyncLine through the pipeline' {
         (Get-SyncLine Sectores | Invoke-OfiSync -Force).Count | Should -Be 3
+    }
+}
+
+Describe 'What a new user meets in the first hour' {
+    BeforeEach { New-SyncBed }
+
+    It 'previews a source row without a key as a row in error, with its other values' {
+        Erp "INSERT INTO cliente (codigo, razon_social, poblacion, sector_codigo, activo) VALUES (NULL, 'Sin código, S.L.', 'Madrid', 'HOT', 1)"
+        Invoke-OfiSync Sectores -Force | Out-Null
+        $rows = Get-SyncPreview Clientes -ErrorAction Stop
+        $rows.Count | Should -Be 21
+        $bad = $rows | Where-Object Error
+        $bad.Key | Should -Be ''
+        $bad.Error | Should -Match 'codigo is NULL'
+        $bad.razon_social | Should -Be 'Sin código, S.L.'
+        $r = $bad | Invoke-OfiSync -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue
+        $r.Status | Should -Be 'Failed'
+        $e[0].Exception.Message | Should -Match 'codigo is NULL'
+    }
+
+    It 'shows preview properties in the target table''s column order, whatever order the map had' {
+        Set-SyncLine Clientes -Map @{ saldo = 'saldo'; razon_social = 'razon_social'; codigo = 'codigo'; poblacion = 'poblacion'; nif = 'nif' }
+        $row = Get-SyncPreview Clientes | Select-Object -First 1
+        @($row.PSObject.Properties.Name) | Should -Be @('Line', 'Key', 'Action', 'codigo', 'razon_social', 'nif', 'poblacion', 'saldo', 'Changes', 'Error')
+    }
+
+    It 'refuses preview rows that went through Export-Csv with one error saying why and what to do, and writes nothing' {
+        Invoke-OfiSync Sectores -Force | Out-Null
+        $csv = Join-Path $TestDrive 'picked.csv'
+        Get-SyncPreview Clientes | Where-Object poblacion -EQ 'Madrid' | Export-Csv $csv
+        Import-Csv $csv | Invoke-OfiSync -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'PreviewRowsFromText*'
+        $e[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $e[0].Exception.Message | Should -Match 'CSV'
+        $e[0].Exception.Message | Should -Match 'Where-Object Key -in \$keys'
+        (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 0
+        # The way the message gives: pick by key.
+        $keys = (Import-Csv $csv).Key
+        (Get-SyncPreview Clientes | Where-Object Key -In $keys | Invoke-OfiSync -Confirm:$false).Count | Should -Be 4
+    }
+
+    It 'applies preview rows kept with Export-Clixml exactly, NULL staying NULL' {
+        Invoke-OfiSync Sectores -Force | Out-Null
+        Erp "UPDATE cliente SET nif = NULL WHERE codigo = '430000005'"
+        $xml = Join-Path $TestDrive 'picked.xml'
+        Get-SyncPreview Clientes | Where-Object poblacion -EQ 'Madrid' | Export-Clixml $xml
+        $r = Import-Clixml $xml | Invoke-OfiSync -Confirm:$false
+        $r.Count | Should -Be 4
+        $r | Where-Object Status -NE 'Succeeded' | Should -BeNullOrEmpty
+        (Crm "SELECT nif FROM cuenta WHERE codigo = '430000005'").nif | Should -BeNullOrEmpty
+        (Crm "SELECT COUNT(*) AS n FROM cuenta WHERE nif IS NULL").n | Should -Be 1
+    }
+
+    It 'refuses a preview row with a property the line does not have, naming it' {
+        Invoke-OfiSync Sectores -Force | Out-Null
+        $rows = Get-SyncPreview Clientes | Select-Object -First 2 | Select-Object *, @{ n = 'Comentario'; e = { 'revisar' } }
+        $rows | Invoke-OfiSync -Confirm:$false -ErrorVariable e -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $e.Count | Should -Be 2
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'PreviewRowPropertyUnknown*'
+        $e[0].Exception.Message | Should -Match "'Comentario'"
+        $e[0].TargetObject.Key | Should -Be '430000001'
+    }
+
+    It 'gives the failures of the last sync, every line it ran, in one command' {
+        Erp "INSERT INTO sector VALUES (NULL, 'Sector sin código')"
+        Erp "UPDATE cliente SET saldo = 'mucho' WHERE codigo = '430000005'"
+        Invoke-OfiSync -Force -ErrorAction SilentlyContinue | Out-Null
+        $runs = Get-SyncRun -LastSync
+        $runs.Line | Should -Be @('Clientes', 'Sectores')
+        @($runs.SyncId | Select-Object -Unique).Count | Should -Be 1
+        # The old way saw only the last line's run.
+        @(Get-SyncRun -Last 1 | Get-SyncRunResult -Status Failed).Count | Should -BeLessThan @(Get-SyncRunResult -LastSync -Status Failed).Count
+        $failed = Get-SyncRunResult -LastSync -Status Failed
+        $failed.Line | Sort-Object -Unique | Should -Be @('Clientes', 'Sectores')
+        (Get-SyncRun -LastSync | Get-SyncRunResult -Status Failed).Count | Should -Be $failed.Count
+        (Get-SyncRun -SyncId $runs[0].SyncId).Count | Should -Be 2
+        Invoke-OfiSync Clientes -Force -ErrorAction SilentlyContinue | Out-Null
+        (Get-SyncRun -LastSync).Line | Should -Be 'Clientes'
+    }
+
+    It 'says with -Verbose, batch by batch, what was read, written and retried, and how long it took' {
+        $said = Invoke-OfiSync -Force -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $said | Where-Object { $_ -match "^Line 'Clientes': reading the source with SELECT .* FROM .*cliente" } | Should -Not -BeNullOrEmpty
+        $batches = @($said | Where-Object { $_ -match "^Line 'Clientes', batch \d+:" })
+        $batches.Count | Should -Be 4
+        $batches[0] | Should -Match 'batch 1: 6 rows read; 6 inserted, 0 updated, 0 unchanged, 0 deleted, 0 flagged, 0 failed, 0 skipped; no retry; [\d.]+ s \(reading'
+    }
+
+    It 'takes lines from Get-SyncLine to list their runs (Get-SyncRun example 5)' {
+        Invoke-OfiSync -Force | Out-Null
+        Invoke-OfiSync -Force | Out-Null
+        $runs = Get-SyncLine -Filter { Enabled -eq $true } | Get-SyncRun -Last 1 -ErrorAction Stop
+        $runs.Line | Should -Be @('Sectores', 'Clientes')
+        (Get-SyncLine Clientes | Get-SyncRun).Count | Should -Be 2
     }
 }
 

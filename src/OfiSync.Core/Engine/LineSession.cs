@@ -25,6 +25,8 @@ internal sealed class LineSession : IAsyncDisposable
     /// <summary>Whether this run reads the line's whole scope, so rows missing from it were deleted in the source.</summary>
     public bool FullScope { get; private set; }
     public ColumnInfo? FlagColumn { get; private set; }
+    /// <summary>What happens to a row the source no longer has: Delete, or Flag under the Flag policy.</summary>
+    public RowAction DeleteAction => Line.DeletePolicy == DeletePolicy.Flag ? RowAction.Flag : RowAction.Delete;
     public object? FlagValue { get; private set; }
     public string TargetDescription { get; private set; } = "";
     /// <summary>Hashes of the keys read in this run, when deletes must be found.</summary>

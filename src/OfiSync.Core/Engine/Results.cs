@@ -6,6 +6,8 @@ public enum RowAction
     Update,
     Delete,
     Unchanged,
+    /// <summary>The source no longer has the row and the line's delete policy is Flag: one target column is set to the flag value.</summary>
+    Flag,
 }
 
 /// <summary>The legend of a run's result: what happened to each row.</summary>
@@ -37,6 +39,8 @@ public sealed class RowResult
 public sealed class LineSummary
 {
     public long RunId { get; init; }
+    /// <summary>The Invoke-OfiSync call this run belongs to: every line one call runs shares it.</summary>
+    public Guid? SyncId { get; init; }
     public string Line { get; init; } = "";
     public string Mode { get; init; } = "";
     public string Status { get; set; } = "";
@@ -44,6 +48,8 @@ public sealed class LineSummary
     public long Inserted { get; set; }
     public long Updated { get; set; }
     public long Deleted { get; set; }
+    /// <summary>Rows the source no longer has, flagged in the target (the line's delete policy Flag).</summary>
+    public long Flagged { get; set; }
     public long Unchanged { get; set; }
     public long Failed { get; set; }
     public long Skipped { get; set; }

@@ -47,7 +47,15 @@ internal sealed class RowMapper
         WrittenColumns = written.Select(w => LineChecker.Find(targetColumns, w.TargetColumn)
             ?? throw new SyncLineException(line.Name, Messages.ColumnNotFound(w.TargetColumn, line.TargetTable, targetColumns))).ToList();
         AllWritten = _writtenIndexes.Length == line.Columns.Count;
+        ShownColumns = Enumerable.Range(0, WrittenColumns.Count).OrderBy(i => WrittenColumns[i].Ordinal)
+            .Select(i => (_writtenIndexes[i], i)).ToList();
     }
+
+    /// <summary>
+    /// The written columns in the target table's order (a map given as a hashtable has no order of its own): for each,
+    /// its index in the mapped values and its index among the written columns.
+    /// </summary>
+    public IReadOnlyList<(int Value, int Written)> ShownColumns { get; }
 
     public IReadOnlyList<ColumnInfo> SourceColumns { get; }
     public IReadOnlyList<string> TargetNames { get; }
@@ -75,15 +83,20 @@ internal sealed class RowMapper
     public MappedRow Map(object?[] source)
     {
         var keyValues = new object?[_keyOrdinals.Length];
+        string? skip = null, error = null, errorColumn = null;
         for (var i = 0; i < keyValues.Length; i++)
         {
             keyValues[i] = source[_keyOrdinals[i]];
-            if (keyValues[i] is null)
-                return new MappedRow { Key = RowKey.Encode(keyValues), Source = source, Error = Messages.KeyIsNull(_line.Key[i]), ErrorColumn = _line.TargetKey.ElementAtOrDefault(i), NoKey = true };
+            if (keyValues[i] is null && error is null)
+            {
+                // The row cannot be identified, but its other values are still mapped: a preview shows them, so the user can find it.
+                error = Messages.KeyIsNull(_line.Key[i]);
+                errorColumn = _line.TargetKey.ElementAtOrDefault(i);
+            }
         }
+        var noKey = error is not null;
         var key = RowKey.Encode(keyValues);
         var values = new object?[_line.Columns.Count];
-        string? skip = null, error = null, errorColumn = null;
         for (var i = 0; i < values.Length; i++)
         {
             var map = _line.Columns[i];
@@ -113,7 +126,7 @@ internal sealed class RowMapper
                 values[i] = source.ElementAtOrDefault(_sourceOrdinals[i]);
             }
         }
-        return new MappedRow { Key = key, Values = values, Source = source, Skip = skip, Error = error, ErrorColumn = errorColumn };
+        return new MappedRow { Key = key, Values = values, Source = source, Skip = skip, Error = error, ErrorColumn = errorColumn, NoKey = noKey };
     }
 
     /// <summary>The values written, in the writer's column order.</summary>

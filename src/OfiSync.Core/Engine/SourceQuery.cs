@@ -110,10 +110,29 @@ internal sealed class SourceQuery
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false));
     }
 
+    private string SelectSql => $"SELECT {_select} FROM {_from}{Where} ORDER BY {_orderBy}";
+
+    /// <summary>The query as -Verbose shows it: the SQL, the filter's parameter values, and what is left for memory.</summary>
+    public string Describe()
+    {
+        var text = SelectSql;
+        if (_parameters.Count > 0)
+            text += " " + Messages.QueryParameters(string.Join(", ", _parameters.Select(p => $"{p.Key} = {FilterValues.Literal(ShowValue(p.Value))}")));
+        if (Residual is not null) text += " " + Messages.QueryResidual(Residual.ToString());
+        return text;
+    }
+
+    private static object? ShowValue(object? value) => value switch
+    {
+        null or string or bool or decimal or double or DateTime or DateTimeOffset or int or long => value,
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
     /// <summary>Streams the source rows; one array per row, DBNull as null.</summary>
     public async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, [EnumeratorCancellation] CancellationToken cancel)
     {
-        await using var command = Command(connection, $"SELECT {_select} FROM {_from}{Where} ORDER BY {_orderBy}");
+        await using var command = Command(connection, SelectSql);
         await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancel).ConfigureAwait(false);
         var count = reader.FieldCount;
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))

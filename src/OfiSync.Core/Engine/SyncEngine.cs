@@ -57,15 +57,41 @@ public sealed class SyncEngine
                 yield return ToPreview(session, planned, current.GetValueOrDefault(planned.Row.Key));
             }
         }
-        if (session.FullScope && line.DeletePolicy != DeletePolicy.Ignore)
+        if (session.FullScope && line.DeletePolicy == DeletePolicy.Delete)
         {
             await foreach (var key in DeletedKeysAsync(session, cancel).ConfigureAwait(false))
-                yield return new PreviewRow { Line = line.Name, Key = key.SourceKey, Action = RowAction.Delete, Columns = session.Mapper.TargetNames };
+                yield return new PreviewRow { Line = line.Name, Key = key.SourceKey, Action = RowAction.Delete };
+        }
+        else if (session.FullScope && line.DeletePolicy == DeletePolicy.Flag)
+        {
+            // A flag shows the column and the value it sets, and the value it replaces.
+            var flag = session.FlagColumn!;
+            var gone = new List<WriteRow>(line.BatchSize);
+            async Task<List<PreviewRow>> FlagRowsAsync()
+            {
+                var current = await session.Writer.ReadColumnAsync(gone, flag.Name, cancel).ConfigureAwait(false);
+                var rows = gone.Select(g => new PreviewRow
+                {
+                    Line = line.Name, Key = g.SourceKey, Action = RowAction.Flag, Columns = new[] { flag.Name }, Values = new[] { session.FlagValue },
+                    Changes = current.TryGetValue(g.SourceKey, out var old) && !SameValue(old, session.FlagValue)
+                        ? new[] { new ColumnChange(flag.Name, old, session.FlagValue) } : Array.Empty<ColumnChange>(),
+                }).ToList();
+                gone.Clear();
+                return rows;
+            }
+            await foreach (var key in DeletedKeysAsync(session, cancel).ConfigureAwait(false))
+            {
+                gone.Add(new WriteRow(key.SourceKey, session.TargetKeyValues(key.SourceKey)));
+                if (gone.Count < line.BatchSize) continue;
+                foreach (var row in await FlagRowsAsync().ConfigureAwait(false)) yield return row;
+            }
+            if (gone.Count > 0)
+                foreach (var row in await FlagRowsAsync().ConfigureAwait(false)) yield return row;
         }
     }
 
-    /// <summary>How many rows a run would insert, update and delete: what the confirmation states.</summary>
-    public async Task<(long Inserts, long Updates, long Deletes, string Target)> CountAsync(SyncLine line, SyncOptions options, CancellationToken cancel)
+    /// <summary>How many rows a run would insert, update and delete (or flag): what the confirmation states.</summary>
+    public async Task<SyncPlan> CountAsync(SyncLine line, SyncOptions options, CancellationToken cancel)
     {
         long inserts = 0, updates = 0, deletes = 0;
         await using var session = await OpenAsync(line, options, null, cancel).ConfigureAwait(false);
@@ -76,7 +102,7 @@ public sealed class SyncEngine
         }
         if (session.FullScope && line.DeletePolicy != DeletePolicy.Ignore)
             await foreach (var _ in DeletedKeysAsync(session, cancel).ConfigureAwait(false)) deletes++;
-        return (inserts, updates, deletes, session.TargetDescription);
+        return SyncPlan.For(line, session.TargetDescription, inserts, updates, deletes);
     }
 
     /// <summary>Runs one line: writes new and changed rows (every row with All), applies deletes, records state and history.</summary>
@@ -97,9 +123,9 @@ public sealed class SyncEngine
         await using var runLock = await _store.TryLockLineAsync(line.Id, options.LockTimeout, cancel).ConfigureAwait(false)
                                   ?? throw new SyncLineException(line.Name, Messages.LineLocked(line.Name, options.LockTimeout));
         _store.CloseInterruptedRuns(line.Id);
-        var summary = new LineSummary { Line = line.Name, Mode = mode, Status = "Running", Started = DateTime.UtcNow };
+        var summary = new LineSummary { Line = line.Name, Mode = mode, Status = "Running", Started = DateTime.UtcNow, SyncId = options.SyncId };
         var runId = _store.StartRun(line, mode, summary);
-        summary = new LineSummary { RunId = runId, Line = line.Name, Mode = mode, Status = "Running", Started = summary.Started };
+        summary = new LineSummary { RunId = runId, SyncId = options.SyncId, Line = line.Name, Mode = mode, Status = "Running", Started = summary.Started };
         var results = new List<RowResult>();
         var error = default(Exception);
         var seq = 0L;
@@ -112,38 +138,47 @@ public sealed class SyncEngine
             try { session = await OpenAsync(line, options, selection?.Columns, cancel).ConfigureAwait(false); }
             catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
             if (session is null) throw Wrap(line, error!);
+            options.OnVerbose?.Invoke(Messages.ReadingSource(line.Name, session.Query.Describe()));
             long? total = null;
             if (progress is not null && selection is null) total = await session.Query.CountAsync(session.Source, cancel).ConfigureAwait(false);
             batches = PlanAsync(session, options, selection?.Rows, cancel).GetAsyncEnumerator(cancel);
+            var batchNumber = 0;
             while (true)
             {
+                var timing = new BatchTiming();
                 bool more;
                 try { more = await batches.MoveNextAsync().ConfigureAwait(false); }
                 catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; break; }
                 if (!more) break;
+                timing.Read = timing.Lap();
                 results.Clear();
                 var written = new List<(PlannedRow Planned, RowResult Result)>();
+                var before = BatchCounts.Of(summary);
+                var batch = batches.Current;
+                var retries = 0;
                 try
                 {
-                    var batch = batches.Current;
                     var writing = batch.Where(p => p.Error is null && p.Skip is null && !p.Row.Duplicate && !p.Row.NoKey
-                                                   && p.Action is RowAction.Insert or RowAction.Update or RowAction.Delete)
+                                                   && p.Action is RowAction.Insert or RowAction.Update or RowAction.Delete or RowAction.Flag)
                                        .Select(p => p.Row.Key).ToList();
-                    await RetryAsync(line, options, cancel, () => { _store.MarkPending(runId, line.Id, writing); return Task.CompletedTask; },
+                    retries += await RetryAsync(line, options, cancel, () => { _store.MarkPending(runId, line.Id, writing); return Task.CompletedTask; },
                         () => Task.CompletedTask).ConfigureAwait(false);
-                    await RetryAsync(line, options, cancel, () => WriteBatchAsync(session, batch, runId, summary, written, cancel),
+                    retries += await RetryAsync(line, options, cancel, () => WriteBatchAsync(session, batch, runId, summary, written, cancel),
                         () => session.ReopenTargetAsync(cancel)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
+                timing.Write = timing.Lap();
                 results.AddRange(written.Select(w => w.Result));
                 if (results.Count > 0 || error is null)
                 {
                     var changes = StateChanges(session, written);
                     var first = seq;
-                    await RetryAsync(line, options, cancel, () => { _store.CommitBatch(runId, line.Id, changes, results, summary, first); return Task.CompletedTask; },
+                    retries += await RetryAsync(line, options, cancel, () => { _store.CommitBatch(runId, line.Id, changes, results, summary, first); return Task.CompletedTask; },
                         () => Task.CompletedTask).ConfigureAwait(false);
                     seq += results.Count;
                 }
+                timing.Store = timing.Lap();
+                options.OnVerbose?.Invoke(Messages.BatchDone(line.Name, ++batchNumber, batch.Count, BatchCounts.Of(summary) - before, retries, timing.Read, timing.Write, timing.Store));
                 foreach (var result in results) yield return result;
                 progress?.Report(new SyncProgress(line.Name, summary.Read, total, summary.Read / Math.Max(watch.Elapsed.TotalSeconds, 0.001), "write"));
                 if (error is not null) break;
@@ -157,11 +192,15 @@ public sealed class SyncEngine
             if (error is null && summary.Status == "Running" && session.FullScope && line.DeletePolicy != DeletePolicy.Ignore)
             {
                 results.Clear();
+                var timing = new BatchTiming();
+                var before = BatchCounts.Of(summary);
                 try { await DeleteAsync(session, runId, summary, results, options, cancel).ConfigureAwait(false); }
                 catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
                 if (results.Count > 0)
                     _store.CommitBatch(runId, line.Id, results.Where(r => r.Status == RowStatus.Succeeded)
                         .Select(r => new StateChange(r.Key, null, null, RowStatus.Succeeded, Remove: true)).ToList(), results, summary, seq);
+                var done = BatchCounts.Of(summary) - before;
+                options.OnVerbose?.Invoke(Messages.DeletesDone(line.Name, done.Deleted, done.Flagged, done.Failed, timing.Lap()));
                 foreach (var result in results) yield return result;
             }
             reachedEnd = true;
@@ -196,7 +235,7 @@ public sealed class SyncEngine
     /// Runs a step again after a passing fault (a lost connection, a restarted server, a busy database), waiting 0.5, 1,
     /// 2, 4... seconds, after <paramref name="reconnect"/>. Steps are idempotent: a batch is one transaction and an upsert.
     /// </summary>
-    private static async Task RetryAsync(SyncLine line, SyncOptions options, CancellationToken cancel, Func<Task> step, Func<Task> reconnect)
+    private static async Task<int> RetryAsync(SyncLine line, SyncOptions options, CancellationToken cancel, Func<Task> step, Func<Task> reconnect)
     {
         var attempt = 0;
         while (true)
@@ -204,7 +243,7 @@ public sealed class SyncEngine
             try
             {
                 await step().ConfigureAwait(false);
-                return;
+                return attempt;
             }
             catch (Exception ex) when (attempt < options.Retries && !cancel.IsCancellationRequested && IsTransient(ex))
             {
@@ -248,7 +287,7 @@ public sealed class SyncEngine
         var outcomeByRow = new Dictionary<PlannedRow, WriteOutcome>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < toWrite.Count; i++) outcomeByRow[toWrite[i]] = outcomes[i];
 
-        var deletes = batch.Where(p => p.Action == RowAction.Delete && p.Error is null).ToList();
+        var deletes = batch.Where(p => p.Action is RowAction.Delete or RowAction.Flag && p.Error is null).ToList();
         if (deletes.Count > 0)
         {
             var deleted = await session.Writer.DeleteAsync(deletes.Select(p => new WriteRow(p.Row.Key, p.Row.Values)).ToList(), line.DeletePolicy, session.FlagColumn, session.FlagValue, cancel).ConfigureAwait(false);
@@ -256,7 +295,7 @@ public sealed class SyncEngine
         }
 
         // Counted only once every write of the batch is done, so a batch tried again is not counted twice.
-        summary.Read += batch.Count(p => p.Action != RowAction.Delete);
+        summary.Read += batch.Count(p => p.Action is not (RowAction.Delete or RowAction.Flag));
         foreach (var planned in batch)
         {
             if (planned.Action == RowAction.Unchanged) { summary.Unchanged++; continue; }
@@ -284,6 +323,7 @@ public sealed class SyncEngine
             else if (planned.Action == RowAction.Insert) summary.Inserted++;
             else if (planned.Action == RowAction.Update) summary.Updated++;
             else if (planned.Action == RowAction.Delete) summary.Deleted++;
+            else if (planned.Action == RowAction.Flag) summary.Flagged++;
         }
     }
 
@@ -295,7 +335,7 @@ public sealed class SyncEngine
         {
             // The first row of a duplicated key keeps its state; a row without a key has none; a skipped row waits.
             if (planned.Row.Duplicate || planned.Row.NoKey || r.Status == RowStatus.Skipped) continue;
-            if (r.Action == RowAction.Delete)
+            if (r.Action is RowAction.Delete or RowAction.Flag)
             {
                 if (r.Status == RowStatus.Succeeded) changes.Add(new StateChange(r.Key, null, null, RowStatus.Succeeded, Remove: true));
                 continue;
@@ -387,9 +427,11 @@ public sealed class SyncEngine
             var row = batch[i];
             var state = states.GetValueOrDefault(row.Key);
             var wanted = selection is null ? (RowAction?)null : session.SelectedActions!.GetValueOrDefault(row.Key);
-            if (wanted == RowAction.Delete)
+            if (wanted is RowAction.Delete or RowAction.Flag)
             {
-                planned.Add(new PlannedRow { Row = KeyOnly(session, row), Action = RowAction.Delete, TargetKey = state?.TargetKey });
+                // The preview showed a delete or a flag: if the line's delete policy changed since, the row is not acted on.
+                var changed = wanted != session.DeleteAction ? Messages.DeletePolicyChanged(session.Line.Name, wanted.Value, session.DeleteAction) : null;
+                planned.Add(new PlannedRow { Row = KeyOnly(session, row), Action = session.DeleteAction, TargetKey = state?.TargetKey, Error = changed });
                 continue;
             }
             var hash = row.Error is null && row.Skip is null ? hasher.Hash(row.Values, default) : null;
@@ -413,27 +455,21 @@ public sealed class SyncEngine
         return new MappedRow { Key = row.Key, Values = session.TargetKeyValues(row.Key) };
     }
 
-    private PreviewRow ToPreview(LineSession session, PlannedRow planned, object?[]? current)
+    private static PreviewRow ToPreview(LineSession session, PlannedRow planned, object?[]? current)
     {
         var names = session.Mapper.TargetNames;
+        var values = planned.Row.Values;
+        // The columns the run would write (not those left out with -ExcludeColumn), in the target table's order.
+        var shown = session.Mapper.ShownColumns;
         var changes = new List<ColumnChange>();
         if (planned.Action == RowAction.Update && current is not null)
-        {
-            var written = session.Mapper.WrittenColumns;
-            for (var i = 0; i < written.Count; i++)
-            {
-                var index = names.ToList().FindIndex(n => string.Equals(n, written[i].Name, StringComparison.OrdinalIgnoreCase));
-                var now = planned.Row.Values[index];
-                if (!SameValue(current[i], now)) changes.Add(new ColumnChange(names[index], current[i], now));
-            }
-        }
-        // The preview shows the columns the run would write: those left out with -ExcludeColumn are not there.
-        var shown = session.Mapper.WrittenColumns.Select(c => names.ToList().FindIndex(n => string.Equals(n, c.Name, StringComparison.OrdinalIgnoreCase))).ToArray();
+            foreach (var (value, written) in shown)
+                if (!SameValue(current[written], values[value])) changes.Add(new ColumnChange(names[value], current[written], values[value]));
         return new PreviewRow
         {
             Line = session.Line.Name, Key = planned.Row.Key, Action = planned.Action,
-            Columns = shown.Select(i => names[i]).ToList(),
-            Values = planned.Row.Values.Length == 0 ? Array.Empty<object?>() : shown.Select(i => planned.Row.Values[i]).ToArray(),
+            Columns = shown.Select(c => names[c.Value]).ToList(),
+            Values = values.Length == 0 ? new object?[shown.Count] : shown.Select(c => values[c.Value]).ToArray(),
             Changes = changes, Error = planned.Error ?? planned.Skip,
         };
     }
@@ -487,10 +523,12 @@ public sealed class SyncEngine
                 var ok = outcomes[i].Succeeded;
                 results.Add(new RowResult
                 {
-                    RunId = runId, Line = line.Name, Key = slice[i].SourceKey, Action = RowAction.Delete,
+                    RunId = runId, Line = line.Name, Key = slice[i].SourceKey, Action = session.DeleteAction,
                     Status = ok ? RowStatus.Succeeded : RowStatus.Failed, Error = outcomes[i].Error, TargetKey = keys[start + i].TargetKey,
                 });
-                if (ok) summary.Deleted++; else summary.Failed++;
+                if (!ok) summary.Failed++;
+                else if (session.DeleteAction == RowAction.Flag) summary.Flagged++;
+                else summary.Deleted++;
             }
         }
     }

@@ -26,4 +26,8 @@ public sealed record SyncOptions
     public int Retries { get; init; } = 5;
     /// <summary>Told of each retry, with a message saying what happened (it may be called from another thread).</summary>
     public Action<string>? OnRetry { get; init; }
+    /// <summary>Told what the run does, batch by batch, for -Verbose (it may be called from another thread).</summary>
+    public Action<string>? OnVerbose { get; init; }
+    /// <summary>The Invoke-OfiSync call the run belongs to: every run of one call records the same id.</summary>
+    public Guid? SyncId { get; init; }
 }

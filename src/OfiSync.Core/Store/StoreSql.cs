@@ -21,8 +21,8 @@ internal static class StoreSql
                 run_id = excluded.run_id, updated = excluded.updated";
 
     public static string InsertRun(ProviderKind kind) => kind == ProviderKind.SqlServer
-        ? "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) OUTPUT INSERTED.run_id VALUES (@id, @n, @m, @s, @st, @h, @u);"
-        : "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name) VALUES (@id, @n, @m, @s, @st, @h, @u) RETURNING run_id";
+        ? "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name, sync_id) OUTPUT INSERTED.run_id VALUES (@id, @n, @m, @s, @st, @h, @u, @sync);"
+        : "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name, sync_id) VALUES (@id, @n, @m, @s, @st, @h, @u, @sync) RETURNING run_id";
 
     /// <summary>SQL Server's run lock of a line: an application lock owned by the session, taken without waiting.</summary>
     public const string SqlServerGetAppLock =

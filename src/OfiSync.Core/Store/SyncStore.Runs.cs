@@ -9,6 +9,8 @@ namespace OfiSync.Core.Store;
 public sealed class SyncRun
 {
     public long RunId { get; init; }
+    /// <summary>The Invoke-OfiSync call the run belongs to (null for runs recorded before sync ids existed).</summary>
+    public Guid? SyncId { get; init; }
     public Guid LineId { get; init; }
     public string Line { get; init; } = "";
     public string Mode { get; init; } = "";
@@ -19,6 +21,7 @@ public sealed class SyncRun
     public long Inserted { get; init; }
     public long Updated { get; init; }
     public long Deleted { get; init; }
+    public long Flagged { get; init; }
     public long Unchanged { get; init; }
     public long Failed { get; init; }
     public long Skipped { get; init; }
@@ -33,31 +36,47 @@ public sealed partial class SyncStore
 {
     public long StartRun(SyncLine line, string mode, LineSummary summary) => Run((c, t) =>
     {
-        var args = new { id = Id(line.Id), n = line.Name, m = mode, s = summary.Status, st = summary.Started, h = Environment.MachineName, u = Environment.UserName };
+        var args = new
+        {
+            id = Id(line.Id), n = line.Name, m = mode, s = summary.Status, st = summary.Started, h = Environment.MachineName, u = Environment.UserName,
+            sync = summary.SyncId is { } sync ? Id(sync) : null,
+        };
         return c.ExecuteScalar<long>(StoreSql.InsertRun(Provider), args, t);
     });
 
     public void EndRun(long runId, LineSummary summary) => Run((c, t) => { UpdateRun(c, t, runId, summary); return 0; });
 
-    /// <summary>Runs, newest first.</summary>
-    public IReadOnlyList<SyncRun> GetRuns(string? lineName = null, long? runId = null, int? last = null, DateTime? since = null) => Read(c =>
+    /// <summary>Runs, newest first: of one line, one run, one sync, or since a time.</summary>
+    public IReadOnlyList<SyncRun> GetRuns(string? lineName = null, long? runId = null, int? last = null, DateTime? since = null, Guid? syncId = null) => Read(c =>
     {
         var where = new List<string>();
         if (lineName is not null) where.Add("UPPER(line_name) = @line");
         if (runId is not null) where.Add("run_id = @runId");
         if (since is not null) where.Add("started >= @since");
-        var sql = "SELECT run_id, line_id, line_name, mode, status, started, ended, rows_read, inserted, updated, deleted, unchanged, failed, skipped, message, host, user_name FROM ofisync_run"
+        if (syncId is not null) where.Add("sync_id = @sync");
+        var sql = "SELECT run_id, sync_id, line_id, line_name, mode, status, started, ended, rows_read, inserted, updated, deleted, flagged, unchanged, failed, skipped, message, host, user_name FROM ofisync_run"
                   + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY run_id DESC";
-        var rows = c.Query(sql, new { line = lineName?.ToUpperInvariant(), runId, since });
+        var rows = c.Query(sql, new { line = lineName?.ToUpperInvariant(), runId, since, sync = syncId is { } g ? Id(g) : null });
         var runs = rows.Select(r => (SyncRun)new SyncRun
         {
-            RunId = (long)r.run_id, LineId = AsGuid((object)r.line_id), Line = r.line_name, Mode = r.mode, Status = r.status,
-            Started = AsUtc((object?)r.started) ?? DateTime.MinValue, Ended = AsUtc((object?)r.ended), Read = (long)r.rows_read, Inserted = (long)r.inserted,
-            Updated = (long)r.updated, Deleted = (long)r.deleted, Unchanged = (long)r.unchanged, Failed = (long)r.failed,
-            Skipped = (long)r.skipped, Message = r.message, Host = r.host, User = r.user_name,
+            RunId = (long)r.run_id, SyncId = r.sync_id is null ? null : AsGuid((object)r.sync_id), LineId = AsGuid((object)r.line_id), Line = r.line_name,
+            Mode = r.mode, Status = r.status, Started = AsUtc((object?)r.started) ?? DateTime.MinValue, Ended = AsUtc((object?)r.ended), Read = (long)r.rows_read,
+            Inserted = (long)r.inserted, Updated = (long)r.updated, Deleted = (long)r.deleted, Flagged = (long)r.flagged, Unchanged = (long)r.unchanged,
+            Failed = (long)r.failed, Skipped = (long)r.skipped, Message = r.message, Host = r.host, User = r.user_name,
         });
         return (last is { } n ? runs.Take(n) : runs).ToList();
     });
+
+    /// <summary>
+    /// The runs of the newest sync (one Invoke-OfiSync call, every line it ran), newest first. A run recorded before sync
+    /// ids existed is a sync of its own.
+    /// </summary>
+    public IReadOnlyList<SyncRun> GetLastSync()
+    {
+        var newest = GetRuns(last: 1).FirstOrDefault();
+        if (newest is null) return Array.Empty<SyncRun>();
+        return newest.SyncId is { } sync ? GetRuns(syncId: sync) : new[] { newest };
+    }
 
     /// <summary>The row results of a run, in the order they happened, optionally of one status.</summary>
     public IEnumerable<RowResult> GetRunRows(long runId, string lineName, RowStatus? status = null)

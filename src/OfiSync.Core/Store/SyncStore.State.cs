@@ -97,10 +97,10 @@ public sealed partial class SyncStore
 
     private static void UpdateRun(DbConnection c, DbTransaction t, long runId, LineSummary s) =>
         c.Execute(@"UPDATE ofisync_run SET status = @status, ended = @ended, rows_read = @read, inserted = @ins, updated = @upd, deleted = @del,
-                    unchanged = @unch, failed = @fail, skipped = @skip, message = @msg WHERE run_id = @run",
+                    flagged = @flag, unchanged = @unch, failed = @fail, skipped = @skip, message = @msg WHERE run_id = @run",
             new
             {
                 run = runId, status = s.Status, ended = s.Ended, read = s.Read, ins = s.Inserted, upd = s.Updated, del = s.Deleted,
-                unch = s.Unchanged, fail = s.Failed, skip = s.Skipped, msg = s.Message,
+                flag = s.Flagged, unch = s.Unchanged, fail = s.Failed, skip = s.Skipped, msg = s.Message,
             }, t);
 }

@@ -1,10 +1,14 @@
 using System.Management.Automation;
+using OfiSync.Core.Lines;
 using OfiSync.Core.Store;
 using OfiSync.PowerShell.Support;
 
 namespace OfiSync.PowerShell.Commands;
 
-/// <summary>Lists past runs, newest first: line, mode, start, end, counts and status.</summary>
+/// <summary>
+/// Lists past runs, newest first: line, mode, start, end, counts and status. -LastSync gives the runs of the newest
+/// Invoke-OfiSync call (every line it ran), -SyncId those of a given one.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "SyncRun", DefaultParameterSetName = "List")]
 [OutputType(typeof(SyncRun))]
 public sealed class GetSyncRunCommand : OfiSyncCmdlet
@@ -27,6 +31,18 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
     [Parameter(ParameterSetName = "List")]
     public DateTime Since { get; set; }
 
+    /// <summary>The runs of the newest sync: the last Invoke-OfiSync call, every line it ran.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "LastSync")]
+    public SwitchParameter LastSync { get; set; }
+
+    /// <summary>The runs of one sync (one Invoke-OfiSync call), by the SyncId its runs record.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "Sync")]
+    public Guid[] SyncId { get; set; } = Array.Empty<Guid>();
+
+    /// <summary>Lines from Get-SyncLine: their runs, as with -Line.</summary>
+    [Parameter(ValueFromPipeline = true, ParameterSetName = "List")]
+    public SyncLine[]? InputObject { get; set; }
+
     /// <summary>Keeps the runs for which this Where-Object style condition holds, such as { Failed -gt 0 }.</summary>
     [Parameter]
     public object? Filter { get; set; }
@@ -40,6 +56,16 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
             try { keep = ObjectFilter.Create<SyncRun>(this, Filter); }
             catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message)); }
         }
+        if (ParameterSetName is "LastSync" or "Sync")
+        {
+            var syncs = ParameterSetName == "LastSync" ? new[] { store.GetLastSync() } : SyncId.Select(id => store.GetRuns(syncId: id)).ToArray();
+            for (var i = 0; i < syncs.Length; i++)
+            {
+                if (syncs[i].Count == 0 && ParameterSetName == "Sync") WriteError(Errors.NotFound("SyncNotFound", SyncId[i], Core.Messages.SyncNotFound(SyncId[i])));
+                WriteObject(syncs[i].Where(keep), enumerateCollection: true);
+            }
+            return;
+        }
         if (ParameterSetName == "Id")
         {
             foreach (var id in Id)
@@ -52,13 +78,13 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
         }
         DateTime? since = MyInvocation.BoundParameters.ContainsKey(nameof(Since)) ? Since.ToUniversalTime() : null;
         var runs = store.GetRuns(since: since).Where(keep);
-        if (Line is null)
+        if (Line is null && InputObject is null)
         {
             WriteObject(Last > 0 ? runs.Take(Last) : runs, enumerateCollection: true);
             return;
         }
         var lines = store.GetLines();
-        foreach (var pattern in Line)
+        foreach (var pattern in Line ?? InputObject!.Select(l => l.Name))
         {
             // A run belongs to the line by identity, so a renamed line keeps its history; runs of removed lines match by the name they had.
             var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);

@@ -1,17 +1,22 @@
 using System.Management.Automation;
 using OfiSync.Core.Engine;
+using OfiSync.Core.Store;
 using OfiSync.PowerShell.Support;
 
 namespace OfiSync.PowerShell.Commands;
 
 /// <summary>The row results of runs: which rows went through and which failed, and why.</summary>
-[Cmdlet(VerbsCommon.Get, "SyncRunResult")]
+[Cmdlet(VerbsCommon.Get, "SyncRunResult", DefaultParameterSetName = "Run")]
 [OutputType(typeof(RowResult))]
 public sealed class GetSyncRunResultCommand : OfiSyncCmdlet
 {
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "Run")]
     [Alias("Id")]
     public long[] RunId { get; set; } = Array.Empty<long>();
+
+    /// <summary>The rows of every run of the newest sync (the last Invoke-OfiSync call, all its lines).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = "LastSync")]
+    public SwitchParameter LastSync { get; set; }
 
     [Parameter]
     public RowStatus Status { get => (RowStatus)_status; set => _status = value; }
@@ -21,15 +26,17 @@ public sealed class GetSyncRunResultCommand : OfiSyncCmdlet
     {
         var store = OpenStore();
         var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (RowStatus?)null;
-        foreach (var id in RunId)
+        var runs = LastSync
+            ? store.GetLastSync().OrderBy(r => r.RunId).ToList()
+            : RunId.Select(id => store.GetRuns(runId: id).FirstOrDefault() ?? new SyncRun { RunId = id, Line = "" }).ToList();
+        foreach (var run in runs)
         {
-            var run = store.GetRuns(runId: id).FirstOrDefault();
-            if (run is null)
+            if (run.Line.Length == 0)
             {
-                WriteError(Errors.NotFound("RunNotFound", id, Core.Messages.RunNotFound(id)));
+                WriteError(Errors.NotFound("RunNotFound", run.RunId, Core.Messages.RunNotFound(run.RunId)));
                 continue;
             }
-            foreach (var row in store.GetRunRows(id, run.Line, status))
+            foreach (var row in store.GetRunRows(run.RunId, run.Line, status))
             {
                 if (Stopping) return;
                 WriteObject(row);

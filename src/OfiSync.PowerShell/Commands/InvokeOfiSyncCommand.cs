@@ -19,12 +19,14 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
     private bool _countFailed;
-    // Retries are reported by the engine's threads and written as warnings from the pipeline thread.
+    // Retries and batch reports come from the engine's threads; they are written as warnings and verbose messages from the pipeline thread.
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _retries = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _verbose = new();
 
     private void WriteRetries()
     {
         while (_retries.TryDequeue(out var message)) WriteWarning(message);
+        while (_verbose.TryDequeue(out var message)) WriteVerbose(message);
     }
 
     /// <summary>The lines to run; all enabled lines when neither this nor pipeline input is given.</summary>
@@ -83,7 +85,8 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         var options = CommonOptions() with
         {
             MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
-            LockTimeout = TimeSpan.FromSeconds(LockTimeout), OnRetry = _retries.Enqueue,
+            LockTimeout = TimeSpan.FromSeconds(LockTimeout), OnRetry = _retries.Enqueue, SyncId = Guid.NewGuid(),
+            OnVerbose = _verbose.Enqueue,
         };
         // A pipeline that delivered nothing (a Where-Object that kept no row) means: nothing to do, never "every line".
         if (MyInvocation.ExpectingInput && Line is null && _previewRows.Count == 0 && _pipedLines.Count == 0)
@@ -94,19 +97,12 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         var work = new List<(SyncLine Line, List<SelectedRow>? Rows, List<string>? Columns)>();
         if (_previewRows.Count > 0)
         {
-            foreach (var group in _previewRows.GroupBy(r => r.Properties["Line"]!.Value?.ToString() ?? "", StringComparer.OrdinalIgnoreCase))
-            {
-                var line = store.GetLine(group.Key);
-                if (line is null) { WriteError(Errors.NotFound("SyncLineNotFound", group.Key, Core.Messages.LineNotFound(group.Key))); continue; }
-                var columns = line.Columns.Select(c => c.TargetColumn).ToList();
-                // Rows that kept different columns are applied in separate passes, each with exactly its columns.
-                // Unchanged rows (shown by -IncludeUnchanged) need nothing; Delete rows carry no columns and need only their key.
-                foreach (var byColumns in group.Select(o => (Row: PreviewObjects.ToSelected(o, columns, out var kept), Kept: kept))
-                             .Where(x => x.Row.Action != RowAction.Unchanged)
-                             .Select(x => x.Row.Action == RowAction.Delete ? (x.Row, Kept: columns) : x)
-                             .GroupBy(x => string.Join("\u001F", x.Kept)))
-                    work.Add((line, byColumns.Select(x => x.Row).ToList(), byColumns.First().Kept));
-            }
+            var (runs, problems) = PreviewPicks.Plan(_previewRows.Select(PreviewObjects.ToPicked), store.GetLine);
+            foreach (var problem in problems)
+                WriteError(problem.LineNotFound
+                    ? Errors.NotFound(problem.Id, problem.Target, problem.Message)
+                    : Errors.Create(problem.Id, ErrorCategory.InvalidData, problem.Target, problem.Message));
+            work.AddRange(runs.Select(r => (r.Line, (List<SelectedRow>?)r.Rows.ToList(), (List<string>?)r.Columns.ToList())));
         }
         else
         {
@@ -157,13 +153,13 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         string text;
         if (!whatIf && !confirm) text = Core.Messages.RunText(line.Name, target, options.All);
         else if (rows is not null)
-            text = Core.Messages.PlanText(rows.Count(r => r.Action == RowAction.Insert), rows.Count(r => r.Action == RowAction.Update), rows.Count(r => r.Action == RowAction.Delete), line.Name, target);
+            text = SyncPlan.For(line, target, rows.Count(r => r.Action == RowAction.Insert), rows.Count(r => r.Action == RowAction.Update),
+                rows.Count(r => r.Action is RowAction.Delete or RowAction.Flag)).ToString();
         else
         {
             try
             {
-                var plan = AsyncWait(engine.CountAsync(line, options, Cancel));
-                text = Core.Messages.PlanText(plan.Inserts, plan.Updates, plan.Deletes, line.Name, plan.Target);
+                text = AsyncWait(engine.CountAsync(line, options, Cancel)).ToString();
             }
             catch (Exception ex) when (ex is SyncLineException or SyncConnectionException or System.Data.Common.DbException)
             {
@@ -187,21 +183,25 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         var stream = rows is null
             ? engine.RunAsync(line, options, progress, s => summary = s, Cancel)
             : engine.ApplyAsync(line, rows, columns!, options, progress, s => summary = s, Cancel);
+        void Report()
+        {
+            WriteRetries();
+            if ((DateTime.UtcNow - lastProgress).TotalMilliseconds > 250 && progress.Latest is { } p)
+            {
+                lastProgress = DateTime.UtcNow;
+                record.StatusDescription = Core.Messages.ProgressRowsOf(p.Done, p.Total, p.RowsPerSecond);
+                record.PercentComplete = p.Total is > 0 ? (int)Math.Min(100, 100 * p.Done / p.Total.Value) : -1;
+                WriteProgress(record);
+            }
+        }
         try
         {
-            foreach (var result in AsyncStream.Enumerate(stream, Cancel))
+            foreach (var result in AsyncStream.Enumerate(stream, Cancel, Report))
             {
-                WriteRetries();
+                Report();
                 if (!Summary) WriteObject(result);
                 if (result.Status == RowStatus.Failed && !Summary)
                     WriteError(Errors.Create("RowFailed", ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error)));
-                if ((DateTime.UtcNow - lastProgress).TotalMilliseconds > 250 && progress.Latest is { } p)
-                {
-                    lastProgress = DateTime.UtcNow;
-                    record.StatusDescription = Core.Messages.ProgressRowsOf(p.Done, p.Total, p.RowsPerSecond);
-                    record.PercentComplete = p.Total is > 0 ? (int)Math.Min(100, 100 * p.Done / p.Total.Value) : -1;
-                    WriteProgress(record);
-                }
             }
         }
         catch (SyncLineException ex)

@@ -10,7 +10,6 @@ namespace OfiSync.PowerShell.Support;
 internal static class PreviewObjects
 {
     public const string TypeName = "OfiSync.PreviewRow";
-    private static readonly string[] Reserved = { "Line", "Key", "Action", "Changes", "Error" };
 
     public static PSObject ToObject(PreviewRow row)
     {
@@ -19,37 +18,45 @@ internal static class PreviewObjects
         o.Properties.Add(new PSNoteProperty("Line", row.Line));
         o.Properties.Add(new PSNoteProperty("Key", row.Key));
         o.Properties.Add(new PSNoteProperty("Action", row.Action.ToString()));
-        if (row.Action != RowAction.Delete)
-            for (var i = 0; i < row.Columns.Count; i++)
-                o.Properties.Add(new PSNoteProperty(PropertyName(row.Columns[i]), row.Values[i]));
+        for (var i = 0; i < row.Columns.Count && i < row.Values.Length; i++)
+            o.Properties.Add(new PSNoteProperty(PreviewPicks.PropertyName(row.Columns[i]), row.Values[i]));
         o.Properties.Add(new PSNoteProperty("Changes", row.Changes.ToArray()));
         o.Properties.Add(new PSNoteProperty("Error", row.Error));
         return o;
     }
 
-    /// <summary>A target column called Line, Key, Action, Changes or Error shows as that name with a trailing underscore.</summary>
-    public static string PropertyName(string column) => Reserved.Contains(column, StringComparer.OrdinalIgnoreCase) ? column + "_" : column;
-
+    /// <summary>
+    /// Whether an object is a preview row: made by Get-SyncPreview (also after Select-Object or Import-Clixml, which keep
+    /// its type name as Selected.* or Deserialized.*), or any object with Line, Key and Action, as Import-Csv gives.
+    /// </summary>
     public static bool IsPreview(PSObject o) =>
-        o.TypeNames.Contains(TypeName) || (o.Properties["Line"] is not null && o.Properties["Key"] is not null && o.Properties["Action"] is not null && o.BaseObject is PSCustomObject);
+        HasPreviewType(o) || (o.Properties["Line"] is not null && o.Properties["Key"] is not null && o.Properties["Action"] is not null && o.BaseObject is PSCustomObject);
 
-    /// <summary>The row as the user kept it: the action, and the value of every column property still present.</summary>
-    public static SelectedRow ToSelected(PSObject o, IReadOnlyList<string> columns, out List<string> kept)
+    private static bool HasPreviewType(PSObject o) =>
+        o.TypeNames.Any(t => t == TypeName || (t.EndsWith("." + TypeName, StringComparison.Ordinal) && !t.StartsWith("CSV:", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// Whether the row went through Export-Csv and Import-Csv: Import-Csv names its type CSV:OfiSync.PreviewRow when the file
+    /// has a #TYPE line, and otherwise gives every property as text, Changes included (an array becomes its type's name).
+    /// </summary>
+    private static bool CameThroughText(PSObject o) =>
+        o.TypeNames.Any(t => t.StartsWith("CSV:", StringComparison.Ordinal))
+        || (!HasPreviewType(o) && o.Properties["Changes"]?.Value is string && o.Properties.OfType<PSNoteProperty>().All(p => p.Value is null or string));
+
+    public static PickedRow ToPicked(PSObject o)
     {
-        var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        kept = new List<string>();
-        foreach (var column in columns)
+        var properties = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in o.Properties.OfType<PSNoteProperty>())
+            if (!PreviewPicks.Reserved.Contains(p.Name, StringComparer.OrdinalIgnoreCase)) properties[p.Name] = MapParser.Unwrap(p.Value);
+        return new PickedRow
         {
-            if (o.Properties[PropertyName(column)] is not { } p) continue;
-            values[column] = MapParser.Unwrap(p.Value);
-            kept.Add(column);
-        }
-        return new SelectedRow
-        {
-            Key = o.Properties["Key"]!.Value?.ToString() ?? "",
-            Action = Enum.Parse<RowAction>(o.Properties["Action"]!.Value?.ToString() ?? "Update", ignoreCase: true),
-            Values = values,
+            Line = o.Properties["Line"]?.Value?.ToString() ?? "",
+            Key = o.Properties["Key"]?.Value?.ToString() ?? "",
+            Action = o.Properties["Action"]?.Value?.ToString() ?? "",
             Error = o.Properties["Error"]?.Value as string,
+            Properties = properties,
+            FromText = CameThroughText(o),
+            Source = o,
         };
     }
 }

@@ -208,7 +208,7 @@ public abstract class EngineTests : EngineTestBed
         await Run(line);
         using (var erp = Erp()) erp.Execute("DELETE FROM cliente WHERE codigo IN (@a, @b)", new { a = Code(7), b = Code(8) });
         var results = await Run(line);
-        Assert.Equal(new[] { Code(7), Code(8) }, results.Where(r => r.Action == RowAction.Delete).Select(r => r.Key).OrderBy(k => k));
+        Assert.Equal(new[] { Code(7), Code(8) }, results.Where(r => r.Action == RowAction.Flag).Select(r => r.Key).OrderBy(k => k));
         Assert.Equal(2, CrmRows().Count(r => r.estado == "Inactivo"));
         Assert.Empty(await Run(line));
 
@@ -217,7 +217,7 @@ public abstract class EngineTests : EngineTestBed
         Assert.Contains("safety cap", ex.Message);
         Assert.Equal(2, CrmRows().Count(r => r.estado == "Inactivo"));
         var forced = await Run(line, new SyncOptions { Force = true });
-        Assert.Equal(10, forced.Count(r => r.Action == RowAction.Delete && r.Status == RowStatus.Succeeded));
+        Assert.Equal(10, forced.Count(r => r.Action == RowAction.Flag && r.Status == RowStatus.Succeeded));
         Assert.Equal(12, CrmRows().Count(r => r.estado == "Inactivo"));
     }
 

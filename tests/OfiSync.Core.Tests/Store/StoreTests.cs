@@ -38,8 +38,28 @@ public abstract class StoreTests : IDisposable
     [Fact]
     public void A_new_store_is_at_the_current_schema_version_and_reopens()
     {
-        Assert.Equal(1, Open().SchemaVersion);
-        Assert.Equal(1, Open().SchemaVersion);
+        Assert.Equal(2, Open().SchemaVersion);
+        Assert.Equal(2, Open().SchemaVersion);
+    }
+
+    [Fact]
+    public void A_version_1_store_is_upgraded_in_place_and_keeps_its_runs_each_a_sync_of_its_own()
+    {
+        var provider = OfiSync.Core.Providers.Providers.Get(Location.Provider);
+        using (var c = provider.CreateConnection(Location.ConnectionString))
+        {
+            c.Open();
+            c.Execute(StoreSchema.MetaTableDdl(Location.Provider));
+            foreach (var statement in StoreSchema.Step(1, Location.Provider)) c.Execute(statement);
+            c.Execute("INSERT INTO ofisync_meta (name, value) VALUES ('schema_version', '1')");
+            c.Execute("INSERT INTO ofisync_run (line_id, line_name, mode, status, started, deleted) VALUES (@id, 'Clientes', 'Incremental', 'Succeeded', @t, 3)",
+                new { id = Location.Provider == ProviderKind.Sqlite ? (object)Guid.NewGuid().ToString("D") : Guid.NewGuid(), t = DateTime.UtcNow });
+        }
+        var store = Open();
+        Assert.Equal(2, store.SchemaVersion);
+        var run = Assert.Single(store.GetRuns());
+        Assert.Equal(("Clientes", 3L, 0L, (Guid?)null), (run.Line, run.Deleted, run.Flagged, run.SyncId));
+        Assert.Equal(run.RunId, Assert.Single(store.GetLastSync()).RunId);
     }
 
     [Fact]

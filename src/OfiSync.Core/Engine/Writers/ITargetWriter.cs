@@ -33,5 +33,8 @@ public interface ITargetWriter : IAsyncDisposable
     /// <summary>The current target values of the rows that exist, by source key (for the preview's old values).</summary>
     Task<Dictionary<string, object?[]>> ReadCurrentAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel);
 
+    /// <summary>The current value of one target column for the rows that exist, by source key. Values hold the key columns only.</summary>
+    Task<Dictionary<string, object?>> ReadColumnAsync(IReadOnlyList<WriteRow> keys, string column, CancellationToken cancel);
+
     Task<long> CountAsync(CancellationToken cancel);
 }

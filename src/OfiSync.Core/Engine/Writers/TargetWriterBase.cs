@@ -101,6 +101,19 @@ public abstract class TargetWriterBase : ITargetWriter
         return result;
     }
 
+    public async Task<Dictionary<string, object?>> ReadColumnAsync(IReadOnlyList<WriteRow> keys, string column, CancellationToken cancel)
+    {
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        await using var command = Command($"SELECT {Shape.Provider.QuoteIdentifier(column)} FROM {Shape.Table} WHERE {KeyWhere(Shape)}");
+        foreach (var key in keys)
+        {
+            BindKey(command, key.Values);
+            await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancel).ConfigureAwait(false)) result[key.SourceKey] = reader.IsDBNull(0) ? null : reader.GetValue(0);
+        }
+        return result;
+    }
+
     public async Task<long> CountAsync(CancellationToken cancel)
     {
         await using var command = Command($"SELECT COUNT(*) FROM {Shape.Table}");
