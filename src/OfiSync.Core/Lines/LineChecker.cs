@@ -120,6 +120,9 @@ public sealed class LineChecker
                 if (s is null || t is null) continue;
                 if (TypeCompatibility.Check(s, t) is { } issue)
                     Add(LineSide.Target, map.TargetColumn, issue.Code, Messages.TypeProblem(map.SourceColumn!, s, map.TargetColumn, t, issue.Text), issue.Severity);
+                // A row whose key is NULL fails before it is written, whatever the target allows: only other columns are told.
+                if (!line.Key.Contains(map.SourceColumn!, StringComparer.OrdinalIgnoreCase) && TypeCompatibility.CheckNull(s, t) is { } nulls)
+                    Add(LineSide.Target, map.TargetColumn, nulls.Code, Messages.TypeProblem(map.SourceColumn!, s, map.TargetColumn, t, nulls.Text), nulls.Severity);
             }
         }
         foreach (var lookup in line.Columns.Where(m => m.Kind == MappingKind.Lookup && m.LookupTable is not null))
