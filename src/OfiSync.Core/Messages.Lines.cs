@@ -24,7 +24,7 @@ public static partial class Messages
     public static string DependencyCycle(IEnumerable<string> cycle) => $"The lines depend on each other in a cycle: {string.Join(" -> ", cycle)}.";
     public const string TheSourceQuery = "the source query";
     public static string ColumnNotFound(string column, string table, IEnumerable<ColumnInfo> columns) =>
-        $"The column '{column}' does not exist in {table}. Its columns are: {string.Join(", ", columns.Select(c => c.Name))}.";
+        $"The column '{column}' does not exist in {table}.{DidYouMean(ClosestName.Find(column, columns.Select(c => c.Name)))} Its columns are: {string.Join(", ", columns.Select(c => c.Name))}.";
     public static string TableNotFound(string table, string connection) => $"The table '{table}' does not exist in the connection '{connection}'.";
     public static string SideUnreadable(string table, string connection, string reason) => $"Cannot read {table} through '{connection}': {reason}";
     public static string TypeProblem(string source, ColumnInfo s, string target, ColumnInfo t, string text) =>

@@ -16,4 +16,5 @@ public static partial class Messages
     public const string StatisticsMapRequired = "A sales statistics line needs -Map: target columns to the computed values (customer_key, fiscal_year, sales_current, sales_previous, invoices, last_sale, tier_current, tier_previous), and the CRM id with @{ FromLine = 'Clientes' }.";
     public const string FiscalMonthInvalid = "FiscalYearStartMonth must be between 1 and 12.";
     public const string StatisticsColumnsMissing = "The sales statistics need the table, the customer column, the amount column, and the date column (invoices) or the year column (statistics table).";
+    public const string TheSalesStatistics = "the sales statistics";
 }

@@ -103,6 +103,24 @@ Describe 'New-SyncLine and Get-SyncLine' {
         }
     }
 
+    It 'refuses a misspelt key, telling it once with the closest column' {
+        New-SyncLine X -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codgo -Map @{ razon_social = 'razon_social' } -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'SyncLineColumnNotFound*'
+        $message = $err[0].Exception.Message
+        ([regex]::Matches($message, "'codgo' does not exist in cliente")).Count | Should -Be 1
+        $message | Should -Match "Source column 'codgo': The column 'codgo' does not exist in cliente\. Did you mean 'codigo'\?"
+        Get-SyncLine | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a misspelt filter column, telling the target columns and the source columns apart' {
+        New-SyncLine X -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -Map @{ codigo = 'codigo'; razon_social = 'razon_social'; poblacion = 'poblacion' } `
+            -Filter { poblacin -eq 'Madrid' } -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'SyncLineFilterInvalid*'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape("Unknown name 'poblacin'. Did you mean 'poblacion'? A filter can name the line's target columns, as mapped (codigo, razon_social, poblacion), or the other columns of cliente (nif, provincia, sector_codigo, fecha_alta, fecha_modif, activo, saldo)."))
+        Get-SyncLine | Should -BeNullOrEmpty
+    }
+
     It 'refuses an unknown connection, a missing key mapping and an unknown provider' {
         New-SyncLine X -Source Nope -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].Exception.Message | Should -Match "No connection named 'Nope'"

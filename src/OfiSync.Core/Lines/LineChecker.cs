@@ -93,13 +93,17 @@ public sealed class LineChecker
 
         if (source is not null)
         {
-            foreach (var key in line.Key.Where(k => Find(source.Columns, k) is null))
-                Add(LineSide.Source, key, "ColumnNotFound", Messages.ColumnNotFound(key, source.Name, source.Columns));
-            foreach (var map in line.Columns.Where(m => m.SourceColumn is not null && Find(source.Columns, m.SourceColumn) is null))
-                Add(LineSide.Source, map.SourceColumn, "ColumnNotFound", Messages.ColumnNotFound(map.SourceColumn!, source.Name, source.Columns));
+            // A key column is mapped too (New-SyncLine maps it when -Map does not), and a name already reported on this
+            // side (an unknown sales statistics value) is not reported again: each missing name is told once.
+            foreach (var name in line.Key.Concat(line.Columns.Where(m => m.SourceColumn is not null).Select(m => m.SourceColumn!))
+                         .Distinct(StringComparer.OrdinalIgnoreCase)
+                         .Where(n => Find(source.Columns, n) is null)
+                         .Where(n => !problems.Any(p => p.Side == LineSide.Source && string.Equals(p.Column, n, StringComparison.OrdinalIgnoreCase)))
+                         .ToList())
+                Add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, source.Name, source.Columns));
             if (!string.IsNullOrWhiteSpace(line.Filter) && !problems.Any(p => p.Code == "FilterInvalid"))
             {
-                try { Filtering.FilterExpression.Parse(line.Filter).Validate(line.Columns.Select(c => c.TargetColumn).Concat(source.Columns.Select(c => c.Name))); }
+                try { Filtering.FilterExpression.Parse(line.Filter).Validate(FilterNames(line, source.Columns)); }
                 catch (Filtering.FilterException ex) { Add(LineSide.Source, null, "FilterInvalid", ex.Message); }
             }
         }
@@ -195,6 +199,17 @@ public sealed class LineChecker
             return null;
         }
     }
+
+    /// <summary>
+    /// The names a line's filter can use, as an unknown name's message lists them: the line's target columns (such a
+    /// name means the mapped value), then the source's other columns.
+    /// </summary>
+    internal static IReadOnlyList<Filtering.FilterNameGroup> FilterNames(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns) => new[]
+    {
+        new Filtering.FilterNameGroup(Messages.FilterTargetColumns, line.Columns.Select(c => c.TargetColumn).ToList()),
+        new Filtering.FilterNameGroup(Messages.FilterSourceColumns(line.Statistics is not null ? Messages.TheSalesStatistics : line.SourceTable ?? Messages.TheSourceQuery),
+            sourceColumns.Select(c => c.Name).ToList()),
+    };
 
     internal static ColumnInfo? Find(IReadOnlyList<ColumnInfo> columns, string name) =>
         columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal))

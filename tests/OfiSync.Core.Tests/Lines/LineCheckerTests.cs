@@ -72,6 +72,32 @@ public abstract class LineCheckerTests : EngineTestBed
         Assert.Equal(("C2", "nombre"), (failed.Key, failed.Column));
     }
 
+    [Fact]
+    public async Task A_misspelt_filter_name_is_told_with_the_closest_name_and_the_target_and_source_columns_apart()
+    {
+        Setup(3);
+        await Run(Sectores());
+        var line = Clientes(l => l.Filter = "poblacin -eq 'Madrid'");
+        const string expected = "Unknown name 'poblacin'. Did you mean 'poblacion'? A filter can name the line's target columns, as mapped"
+                                + " (codigo, razon_social, nif, poblacion, estado, sector_id, fecha_alta, saldo), or the other columns of cliente (sector_codigo, activo).";
+        var problem = Assert.Single(await Check(line));
+        Assert.Equal((LineSide.Source, "FilterInvalid"), (problem.Side, problem.Code));
+        Assert.StartsWith(expected + "\n", problem.Problem);
+        var run = await Assert.ThrowsAsync<SyncLineException>(() => Preview(Clientes(l => l.Filter = null), new SyncOptions { Filter = "poblacin -eq 'Madrid'" }));
+        Assert.StartsWith(expected + "\n", run.Message);
+    }
+
+    [Fact]
+    public async Task A_misspelt_key_is_reported_once_with_the_closest_name()
+    {
+        Setup(1);
+        var line = new SyncLine { Name = "Clientes2", Source = "ERP", SourceTable = "cliente", Target = "CRM", TargetTable = "cuenta", Key = { "codgo" }, Columns = { new() { TargetColumn = "razon_social", SourceColumn = "razon_social" } } };
+        LineDefaults.CompleteKey(line); // as New-SyncLine does: the key is mapped to a target column of its name
+        var source = Assert.Single(await Check(line), p => p.Side == LineSide.Source);
+        Assert.Equal(("codgo", "ColumnNotFound"), (source.Column, source.Code));
+        Assert.StartsWith("The column 'codgo' does not exist in cliente. Did you mean 'codigo'? Its columns are: codigo, razon_social,", source.Problem);
+    }
+
     private async Task<List<RowResult>> RunAfterAdding(SyncLine line)
     {
         Store.AddLine(line);
