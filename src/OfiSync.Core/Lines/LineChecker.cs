@@ -55,6 +55,10 @@ public sealed class LineChecker
             };
             if (string.IsNullOrWhiteSpace(map.TargetColumn) || !complete)
                 Add(LineSide.Line, map.TargetColumn, "MappingIncomplete", Messages.MappingIncomplete(map.TargetColumn));
+            // The CRM ids come from the other line's state: without -TargetId it records none, and every row would be skipped.
+            else if (map.Kind == MappingKind.LineTargetId
+                     && _otherLines.FirstOrDefault(l => string.Equals(l.Name, map.FromLine, StringComparison.OrdinalIgnoreCase)) is { TargetId: null } from)
+                Add(LineSide.Line, map.TargetColumn, "TargetIdNotRecorded", Messages.TargetIdNotRecorded(from.Name));
         }
         if (line.DeletePolicy == DeletePolicy.Flag && string.IsNullOrWhiteSpace(line.FlagColumn))
             Add(LineSide.Target, null, "FlagColumnMissing", Messages.FlagColumnMissing);
@@ -82,7 +86,7 @@ public sealed class LineChecker
     public async Task<List<LineProblem>> CheckAsync(SyncLine line, ConnectionOpener opener, CancellationToken cancel)
     {
         var problems = CheckDefinition(line);
-        if (problems.Any(p => p.Code is "ConnectionNotFound" or "SourceMissing" or "TargetMissing")) return problems;
+        if (problems.Any(p => p.Code is "ConnectionNotFound" or "SourceMissing" or "StatisticsSourceMissing" or "TargetMissing")) return problems;
         void Add(LineSide side, string? column, string code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
             problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
 
@@ -144,7 +148,9 @@ public sealed class LineChecker
     private void CheckStatistics(SyncLine line, Statistics.SalesStatisticsSpec spec, Action<LineSide, string?, string, string, ProblemSeverity> add)
     {
         var needed = spec.From == Statistics.SalesSource.Invoices ? spec.DateColumn : spec.YearColumn;
-        if (string.IsNullOrWhiteSpace(spec.Table) || string.IsNullOrWhiteSpace(spec.CustomerColumn) || string.IsNullOrWhiteSpace(spec.AmountColumn) || string.IsNullOrWhiteSpace(needed))
+        if (string.IsNullOrWhiteSpace(spec.Table) == string.IsNullOrWhiteSpace(spec.Query))
+            add(LineSide.Source, null, "StatisticsSourceMissing", Messages.StatisticsTableOrQuery, ProblemSeverity.Error);
+        if (string.IsNullOrWhiteSpace(spec.CustomerColumn) || string.IsNullOrWhiteSpace(spec.AmountColumn) || string.IsNullOrWhiteSpace(needed))
             add(LineSide.Source, null, "StatisticsIncomplete", Messages.StatisticsColumnsMissing, ProblemSeverity.Error);
         if (spec.FiscalYearStartMonth is < 1 or > 12) add(LineSide.Line, null, "FiscalMonthInvalid", Messages.FiscalMonthInvalid, ProblemSeverity.Error);
         if (spec.EffectiveTierNames.Count != spec.EffectiveThresholds.Count + 1)
@@ -163,13 +169,15 @@ public sealed class LineChecker
     private async Task<Side?> StatisticsSideAsync(SyncLine line, Statistics.SalesStatisticsSpec spec, ConnectionOpener opener,
         Action<LineSide, string?, string, string, ProblemSeverity> add, CancellationToken cancel)
     {
-        var table = await ReadSideAsync(line, LineSide.Source, opener, spec.Table, null, add, cancel).ConfigureAwait(false);
+        var sales = Statistics.SalesStatisticsQuery.SourceName(spec);
+        var table = await ReadSideAsync(line, LineSide.Source, opener, Statistics.SalesStatisticsQuery.TableOf(spec), Statistics.SalesStatisticsQuery.TableOf(spec) is null ? spec.Query : null,
+            add, cancel).ConfigureAwait(false);
         if (table is null) return null;
         var named = new[] { spec.CustomerColumn, spec.AmountColumn, spec.DateColumn, spec.YearColumn, spec.InvoiceCountColumn, spec.LastSaleColumn }.OfType<string>();
         foreach (var name in named.Where(n => Find(table.Columns, n) is null))
-            add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, spec.Table, table.Columns), ProblemSeverity.Error);
+            add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, sales, table.Columns), ProblemSeverity.Error);
         var customer = Find(table.Columns, spec.CustomerColumn);
-        return customer is null ? null : new Side(spec.Table, Statistics.SalesStatisticsQuery.ColumnsOf(customer));
+        return customer is null ? null : new Side(sales, Statistics.SalesStatisticsQuery.ColumnsOf(customer));
     }
 
     private async Task<Side?> ReadSideAsync(SyncLine line, LineSide side, ConnectionOpener opener, string? table, string? query,
