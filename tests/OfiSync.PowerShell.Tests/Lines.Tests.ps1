@@ -114,7 +114,7 @@ Describe 'New-SyncLine and Get-SyncLine' {
     }
 
     It 'refuses a misspelt filter column, telling the target columns and the source columns apart' {
-        New-SyncLine X -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -Map @{ codigo = 'codigo'; razon_social = 'razon_social'; poblacion = 'poblacion' } `
+        New-SyncLine X -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -Map ([ordered]@{ codigo = 'codigo'; razon_social = 'razon_social'; poblacion = 'poblacion' }) `
             -Filter { poblacin -eq 'Madrid' } -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].FullyQualifiedErrorId | Should -BeLike 'SyncLineFilterInvalid*'
         $err[0].Exception.Message | Should -Match ([regex]::Escape("Unknown name 'poblacin'. Did you mean 'poblacion'? A filter can name the line's target columns, as mapped (codigo, razon_social, poblacion), or the other columns of cliente (nif, provincia, sector_codigo, fecha_alta, fecha_modif, activo, saldo)."))
