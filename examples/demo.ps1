@@ -257,6 +257,9 @@ $results | Where-Object Status -eq Failed | Format-List Key, Action, Status, Col
         "    From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes' } -Map @{"
         "    cuenta_id = @{ FromLine = 'Clientes' }; ejercicio = 'fiscal_year'; ventas_actual = 'sales_current'; ventas_anterior = 'sales_previous'"
         "    num_facturas = 'invoices'; fecha_ult_venta = 'last_sale'; piramide_actual = 'tier_current'; piramide_anterior = 'tier_previous' }") -join "`n")
+    # Keyed by customer and fiscal year (target key cuenta_id, ejercicio, the table's primary key): each fiscal year's
+    # figures get a row of their own, and last year's row stays when a new year starts. Clientes has -TargetId id: its
+    # recorded CRM ids are how each customer's figures find their cuenta.
     New-SyncLine -Name Ventas -Source ERP -Target CRM -TargetTable cuenta_ventas -DependsOn Clientes -Key customer_key, fiscal_year -SalesStatistics @{
         From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes'
     } -Map @{

@@ -4,7 +4,7 @@
     Description = @'
 Test-SyncLine connects to the source and target of each line and checks that its tables and columns exist, that its key columns are there, that every lookup table and column exists, and that each source column's type can be written into its target column. It also checks the definition itself: connections, key, map, delete policy, batch size and dependencies.
 
-It writes one LineProblem per problem, with the line, the side (Line, Source or Target), the column, the severity and a message that says what to do; nothing when a line is sound. An Error prevents the line from running; a Warning, such as text that may be too long for its target column, means some rows may fail. A connection that cannot be opened is reported as a problem of the line, not as an error of the command.
+It writes one LineProblem per problem, with the line, the side (Line, Source or Target), the column, the severity and a message that says what to do; nothing when a line is sound. An Error prevents the line from running; a Warning means the line runs but some rows may fail: a source column that allows NULL mapped to a NOT NULL target column (NullIntoNotNull; key columns excepted), text declared longer than its PostgreSQL or SQL Server target column (MayTruncate; a source text column declared without a length is not compared), decimals into an integer column (MayLosePrecision), or text converted into another type (TypeMismatch). A connection that cannot be opened is reported as a problem of the line, not as an error of the command.
 
 With -Quiet, it writes $true or $false per line instead: $true when the line has no errors (warnings do not count).
 '@

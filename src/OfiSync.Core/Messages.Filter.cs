@@ -65,12 +65,12 @@ public static partial class Messages
         "A comparison compares a property with a value, not a parenthesised condition: remove the parentheses.";
     public const string FilterListValueExpected = "Only quoted values, numbers, $true, $false, $null, dates and variables can be listed after -in.";
     public const string FilterPropertyInList = "After -in, list values, not properties.";
-    public static string FilterUnknownName(string name, IEnumerable<string> allowed)
+    public static string FilterUnknownName(string name, string? closest, IEnumerable<string> allowed)
     {
         var list = allowed.ToList();
         return list.Count == 0
             ? $"Unknown name '{name}': this filter cannot use any name."
-            : $"Unknown name '{name}'. The names you can use are: {string.Join(", ", list)}.";
+            : $"Unknown name '{name}'.{DidYouMean(closest)} The names you can use are: {string.Join(", ", list)}.";
     }
     public static string FilterInvalidWildcard(string pattern) =>
         $"'{pattern}' is not a valid wildcard pattern: a '[' must be closed by ']', and a range such as [a-z] cannot be empty or reversed.";
@@ -78,4 +78,16 @@ public static partial class Messages
     public static string FilterCannotConvert(string value, string type) => $"Cannot convert the value \"{value}\" to type \"{type}\".";
     public static string FilterValueNotComparable(string type) => $"A value of type {type} cannot be compared by a filter.";
     public const string FilterBadParameterPrefix = "The parameter prefix must be letters, digits or '_'.";
+    public static string FilterUnknownNameIn(string name, string? closest, IEnumerable<(string Title, IReadOnlyList<string> Names)> groups)
+    {
+        var shown = groups.Where(g => g.Names.Count > 0).Select(g => $"{g.Title} ({string.Join(", ", g.Names)})").ToList();
+        return shown.Count == 0
+            ? $"Unknown name '{name}': this filter cannot use any name."
+            : $"Unknown name '{name}'.{DidYouMean(closest)} A filter can name {string.Join(", or ", shown)}.";
+    }
+    public static string DidYouMean(string? closest) => closest is null ? "" : $" Did you mean '{closest}'?";
+    public const string FilterTargetColumns = "the line's target columns, as mapped";
+    public static string FilterSourceColumns(string source) => $"the other columns of {source}";
+    public static string FilterEnvironmentVariableNotSet(string name) =>
+        $"The environment variable ${name} is not set. Set it before giving the filter (it is read then, and the filter keeps its value), or write the value itself.";
 }

@@ -24,11 +24,11 @@ public static partial class Messages
     public static string DependencyCycle(IEnumerable<string> cycle) => $"The lines depend on each other in a cycle: {string.Join(" -> ", cycle)}.";
     public const string TheSourceQuery = "the source query";
     public static string ColumnNotFound(string column, string table, IEnumerable<ColumnInfo> columns) =>
-        $"The column '{column}' does not exist in {table}. Its columns are: {string.Join(", ", columns.Select(c => c.Name))}.";
+        $"The column '{column}' does not exist in {table}.{DidYouMean(ClosestName.Find(column, columns.Select(c => c.Name)))} Its columns are: {string.Join(", ", columns.Select(c => c.Name))}.";
     public static string TableNotFound(string table, string connection) => $"The table '{table}' does not exist in the connection '{connection}'.";
     public static string SideUnreadable(string table, string connection, string reason) => $"Cannot read {table} through '{connection}': {reason}";
     public static string TypeProblem(string source, ColumnInfo s, string target, ColumnInfo t, string text) =>
-        $"{source} ({s.DataTypeName}) into {target} ({t.DataTypeName}): {text}";
+        $"{source} ({TypeCompatibility.Shown(s)}) into {target} ({TypeCompatibility.Shown(t)}): {text}";
     public static string TypeMayTruncate(int source, int target) => $"values up to {source} characters may not fit the {target} of the target; such rows will fail.";
     public const string TypeMayLosePrecision = "fractions are rounded to whole numbers.";
     public const string TypeConvertedFromText = "text is converted; rows whose text is not a valid value fail.";
@@ -74,4 +74,10 @@ public static partial class Messages
     public static string ActionExport(int count) => $"Write {count} sync line(s) with their connections";
     public const string ProgressTestingLines = "Testing sync lines";
     public const string ProgressDone = "Done";
+}
+
+public static partial class Messages
+{
+    public static string TypeNullIntoNotNull(string target) =>
+        $"the source column allows NULL but the target column does not: every row whose value is NULL will fail. Leave those rows out with a filter ({target} -ne $null), or allow NULL in the target column.";
 }

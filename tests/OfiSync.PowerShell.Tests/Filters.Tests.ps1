@@ -65,3 +65,32 @@ Describe 'A filter keeps the same rows in the database as Where-Object in PowerS
         $All.Count | Should -Be 300
     }
 }
+
+Describe 'A filter that uses $env:NAME' {
+    AfterEach { Remove-Item Env:OFISYNC_TEST_TOWN -ErrorAction SilentlyContinue }
+
+    It 'reads the environment variable when the filter is given, as Where-Object reads it' {
+        $env:OFISYNC_TEST_TOWN = 'Ávila'
+        $expected = @($All | Where-Object { $_.poblacion -eq $env:OFISYNC_TEST_TOWN }).Key
+        $expected.Count | Should -BeGreaterThan 0
+        @(Get-SyncPreview T -Filter { poblacion -eq $env:OFISYNC_TEST_TOWN }).Key | Should -Be $expected
+        Set-SyncLine T -Filter { poblacion -eq $env:OFISYNC_TEST_TOWN }
+        try {
+            # The line keeps the value, not the variable: a later change of the variable does not change the line.
+            (Get-SyncLine T).Filter | Should -Be "poblacion -eq 'Ávila'"
+            $env:OFISYNC_TEST_TOWN = 'Madrid'
+            @(Get-SyncPreview T).Key | Should -Be $expected
+        }
+        finally { Set-SyncLine T -Filter $null }
+    }
+
+    It 'refuses one that is not set, saying what to do, and keeps the line as it was' {
+        Set-SyncLine T -Filter { poblacion -eq $env:OFISYNC_TEST_TOWN } -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'FilterInvalid*'
+        $e[0].TargetObject | Should -Be 'T'
+        $e[0].Exception.Message | Should -Match 'The environment variable \$env:OFISYNC_TEST_TOWN is not set\. Set it before giving the filter'
+        (Get-SyncLine T).Filter | Should -BeNullOrEmpty
+        { Get-SyncPreview T -Filter { poblacion -eq $env:OFISYNC_TEST_TOWN } } | Should -Throw '*$env:OFISYNC_TEST_TOWN is not set*'
+    }
+}

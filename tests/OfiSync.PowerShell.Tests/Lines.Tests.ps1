@@ -73,6 +73,54 @@ Describe 'New-SyncLine and Get-SyncLine' {
         Get-SyncLine | Should -BeNullOrEmpty
     }
 
+    It 'warns, and saves the line, when a source column that allows NULL goes to a NOT NULL target column' {
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$($Db.Erp)" -Confirm:$false -Query 'CREATE TABLE IF NOT EXISTS contacto (codigo TEXT PRIMARY KEY, nombre NVARCHAR(24) NOT NULL, nif TEXT)'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$($Db.Crm)" -Confirm:$false -Query 'CREATE TABLE IF NOT EXISTS contacto (codigo TEXT NOT NULL UNIQUE, nombre VARCHAR(16) NOT NULL, nif TEXT NOT NULL)'
+        $line = New-SyncLine Contactos -Source ERP -SourceTable contacto -Target CRM -TargetTable contacto -Key codigo -WarningVariable w -WarningAction SilentlyContinue
+        $line.Name | Should -Be 'Contactos'
+        # SQLite keeps a longer text whole: only the NULLs would fail here.
+        @($w).Count | Should -Be 1
+        "$($w[0])" | Should -Match "^Contactos: Target column 'nif': .*allows NULL.*nif -ne \`$null"
+        (Test-SyncLine Contactos).Code | Should -Be 'NullIntoNotNull'
+    }
+
+    It 'warns about text longer than a PostgreSQL target column, and NULLs into NOT NULL there' -Skip:(-not $env:OFISYNC_TEST_POSTGRES) {
+        $database = 'ofisync_checks_' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        Invoke-SyncQuery -Provider PostgreSql -ConnectionString $env:OFISYNC_TEST_POSTGRES -Query "CREATE DATABASE $database" -Confirm:$false
+        try {
+            New-SyncConnection CRMPG PostgreSql ($env:OFISYNC_TEST_POSTGRES -replace 'Database=[^;]+', "Database=$database") | Out-Null
+            Invoke-SyncQuery CRMPG 'CREATE TABLE contacto (codigo varchar(10) NOT NULL UNIQUE, nombre varchar(16) NOT NULL, nif varchar(12) NOT NULL)' -Confirm:$false
+            Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$($Db.Erp)" -Confirm:$false -Query 'CREATE TABLE IF NOT EXISTS contacto (codigo TEXT PRIMARY KEY, nombre NVARCHAR(24) NOT NULL, nif TEXT)'
+            New-SyncLine ContactosPG -Source ERP -SourceTable contacto -Target CRMPG -TargetTable contacto -Key codigo -WarningVariable w -WarningAction SilentlyContinue | Out-Null
+            $w.Count | Should -Be 2
+            "$($w -match "'nombre'")" | Should -Match 'NVARCHAR\(24\).*character varying\(16\).*24 characters may not fit the 16'
+            "$($w -match "'nif'")" | Should -Match 'allows NULL'
+            (Test-SyncLine ContactosPG).Code | Sort-Object | Should -Be @('MayTruncate', 'NullIntoNotNull')
+        }
+        finally {
+            Remove-SyncLine ContactosPG -Confirm:$false -ErrorAction SilentlyContinue
+            Invoke-SyncQuery -Provider PostgreSql -ConnectionString $env:OFISYNC_TEST_POSTGRES -Query "DROP DATABASE IF EXISTS $database WITH (FORCE)" -Confirm:$false
+        }
+    }
+
+    It 'refuses a misspelt key, telling it once with the closest column' {
+        New-SyncLine X -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codgo -Map @{ razon_social = 'razon_social' } -ErrorVariable err -ErrorAction SilentlyContinue
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'SyncLineColumnNotFound*'
+        $message = $err[0].Exception.Message
+        ([regex]::Matches($message, "'codgo' does not exist in cliente")).Count | Should -Be 1
+        $message | Should -Match "Source column 'codgo': The column 'codgo' does not exist in cliente\. Did you mean 'codigo'\?"
+        Get-SyncLine | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a misspelt filter column, telling the target columns and the source columns apart' {
+        New-SyncLine X -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -Map ([ordered]@{ codigo = 'codigo'; razon_social = 'razon_social'; poblacion = 'poblacion' }) `
+            -Filter { poblacin -eq 'Madrid' } -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'SyncLineFilterInvalid*'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape("Unknown name 'poblacin'. Did you mean 'poblacion'? A filter can name the line's target columns, as mapped (codigo, razon_social, poblacion), or the other columns of cliente (nif, provincia, sector_codigo, fecha_alta, fecha_modif, activo, saldo)."))
+        Get-SyncLine | Should -BeNullOrEmpty
+    }
+
     It 'refuses an unknown connection, a missing key mapping and an unknown provider' {
         New-SyncLine X -Source Nope -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -ErrorVariable err -ErrorAction SilentlyContinue
         $err[0].Exception.Message | Should -Match "No connection named 'Nope'"

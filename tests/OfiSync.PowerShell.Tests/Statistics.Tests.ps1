@@ -72,6 +72,54 @@ Describe 'A sales statistics line' {
         (Crm 'SELECT COUNT(*) AS n FROM cuenta_ventas').n | Should -Be 12
     }
 
+    It 'reads the sales through a query: only the invoices of series A' {
+        Crm 'CREATE TABLE cuenta_ventas_a (cuenta_id INTEGER PRIMARY KEY REFERENCES cuenta(id), ventas_actual NUMERIC, ventas_anterior NUMERIC)'
+        New-SyncLine VentasA -Source ERP -Target CRM -TargetTable cuenta_ventas_a -DependsOn Clientes -SalesStatistics @{
+            From = 'Invoices'; Query = "SELECT cliente_codigo, fecha, total FROM factura WHERE serie = 'A'"; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes'
+        } -Map @{ cuenta_id = @{ FromLine = 'Clientes' }; ventas_actual = 'sales_current'; ventas_anterior = 'sales_previous' } | Out-Null
+        (Get-SyncLine VentasA).Statistics.Query | Should -Match "serie = 'A'"
+        Test-SyncLine VentasA | Where-Object Severity -EQ 'Error' | Should -BeNullOrEmpty
+        Invoke-OfiSync VentasA -Force -AsOf '2024-06-30' | Where-Object Status -NE 'Succeeded' | Should -BeNullOrEmpty
+        $row = Crm "SELECT v.* FROM cuenta_ventas_a v JOIN cuenta c ON c.id = v.cuenta_id WHERE c.codigo = '430000011'"
+        $row.ventas_actual | Should -Be 1100
+        $row.ventas_anterior | Should -Be 0   # the series B invoices of 2023 are left out
+        New-SyncLine VentasAB -Source ERP -Target CRM -TargetTable cuenta_ventas_a -SalesStatistics @{
+            Table = 'factura'; Query = 'SELECT * FROM factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes'
+        } -Map @{ cuenta_id = @{ FromLine = 'Clientes' }; ventas_actual = 'sales_current' } -ErrorVariable e -ErrorAction SilentlyContinue
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'SyncLineStatisticsSourceMissing*'
+        $e[0].Exception.Message | Should -Match 'either a table \(Table'
+    }
+
+    It 'says what is missing when the customers line records no CRM ids, and the rows say it too' {
+        New-SyncLine ClientesSinId -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -Map @{ codigo = 'codigo'; razon_social = 'razon_social' } | Out-Null
+        New-SyncLine V5 -Source ERP -Target CRM -TargetTable cuenta_ventas -SalesStatistics @{
+            Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'ClientesSinId'
+        } -Map @{ cuenta_id = @{ FromLine = 'ClientesSinId' }; ventas_actual = 'sales_current' } -ErrorVariable e -ErrorAction SilentlyContinue
+        $e.Count | Should -Be 1
+        $e[0].FullyQualifiedErrorId | Should -BeLike 'SyncLineTargetIdNotRecorded*'
+        $e[0].TargetObject | Should -Be 'V5'
+        $e[0].Exception.Message | Should -Match "the line 'ClientesSinId', which records none: it has no -TargetId\. Give it the CRM's id column \(Set-SyncLine ClientesSinId -TargetId id\)"
+        Get-SyncLine V5 -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        Set-SyncLine Clientes -TargetId ''
+        try {
+            $problem = Test-SyncLine Ventas | Where-Object Severity -EQ 'Error'
+            $problem.Code | Should -Be 'TargetIdNotRecorded'
+            $problem.Column | Should -Be 'cuenta_id'
+            # A new customer reaches the CRM, but its id is not recorded: its figures cannot find its record.
+            Erp "INSERT INTO cliente (codigo, razon_social, poblacion, sector_codigo, activo) VALUES ('430000099', 'Nuevo', 'Cádiz', 'HOT', 1);
+                 INSERT INTO factura VALUES ('A', 99, '2024-03-02', '430000099', 10);"
+            (Invoke-OfiSync Clientes -Force).Key | Should -Be '430000099'
+            $row = Get-SyncPreview Ventas -AsOf '2024-06-30' | Where-Object Key -EQ '430000099'
+            $row.Error | Should -Match "customer_key '430000099' cannot be matched to a CRM record: the line 'Clientes' records no CRM ids \(it has no -TargetId\)"
+        }
+        finally {
+            Set-SyncLine Clientes -TargetId id
+            Erp "DELETE FROM factura WHERE numero = 99; DELETE FROM cliente WHERE codigo = '430000099';"
+        }
+        Test-SyncLine Ventas | Where-Object Severity -EQ 'Error' | Should -BeNullOrEmpty
+    }
+
     It 'refuses a statistics line without a map, and an unknown spec key' {
         New-SyncLine V2 -Source ERP -Target CRM -TargetTable cuenta_ventas -SalesStatistics @{ Table = 'factura' } -ErrorVariable e -ErrorAction SilentlyContinue
         $e[0].FullyQualifiedErrorId | Should -BeLike 'MapRequired*'

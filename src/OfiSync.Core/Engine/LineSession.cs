@@ -45,7 +45,7 @@ internal sealed class LineSession : IAsyncDisposable
     private LineSession(SyncLine line) => Line = line;
 
     public static async Task<LineSession> OpenAsync(SyncLine line, Func<string, SyncConnection?> connections, ConnectionOpener opener,
-        SyncOptions options, IReadOnlyCollection<string>? onlyColumns, Func<string, IReadOnlyDictionary<string, string>> lineTargetIds, CancellationToken cancel)
+        SyncOptions options, IReadOnlyCollection<string>? onlyColumns, Func<string, LineTargetIds> lineTargetIds, CancellationToken cancel)
     {
         var session = new LineSession(line);
         try
@@ -61,7 +61,7 @@ internal sealed class LineSession : IAsyncDisposable
     }
 
     private async Task PrepareAsync(Func<string, SyncConnection?> connections, ConnectionOpener opener, SyncOptions options,
-        IReadOnlyCollection<string>? onlyColumns, Func<string, IReadOnlyDictionary<string, string>> lineTargetIds, CancellationToken cancel)
+        IReadOnlyCollection<string>? onlyColumns, Func<string, LineTargetIds> lineTargetIds, CancellationToken cancel)
     {
         var sourceConnection = connections(Line.Source) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Source));
         var targetConnection = connections(Line.Target) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Target));
@@ -76,10 +76,11 @@ internal sealed class LineSession : IAsyncDisposable
         SourceFrom from;
         if (Line.Statistics is { } spec)
         {
-            var salesColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, spec.Table, null, cancel).ConfigureAwait(false)
+            var salesQuery = string.IsNullOrWhiteSpace(spec.Query) ? null : spec.Query;
+            var salesColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, SalesStatisticsQuery.TableOf(spec), salesQuery, cancel).ConfigureAwait(false)
                                ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(spec.Table, sourceConnection.Name));
             var customer = LineChecker.Find(salesColumns, spec.CustomerColumn)
-                           ?? throw new SyncLineException(Line.Name, Messages.ColumnNotFound(spec.CustomerColumn, spec.Table, salesColumns));
+                           ?? throw new SyncLineException(Line.Name, Messages.ColumnNotFound(spec.CustomerColumn, SalesStatisticsQuery.SourceName(spec), salesColumns));
             var built = SalesStatisticsQuery.Build(spec, SourceProvider, options.AsOf ?? DateTime.Today);
             sourceColumns = SalesStatisticsQuery.ColumnsOf(customer);
             from = new SourceFrom($"({built.Sql}) {SourceProvider.QuoteIdentifier("ofisync_q")}", built.Parameters);

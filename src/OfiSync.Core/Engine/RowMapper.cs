@@ -27,14 +27,14 @@ internal sealed class RowMapper
     private readonly SyncLine _line;
     private readonly IReadOnlyList<ColumnInfo> _targetColumns;
     private readonly Dictionary<ColumnMapping, LookupTable> _lookups;
-    private readonly Func<string, IReadOnlyDictionary<string, string>> _lineTargetIds;
+    private readonly Func<string, LineTargetIds> _lineTargetIds;
     private readonly ValueConverter?[] _converters;
     private readonly int[] _writtenIndexes;
     private int[] _sourceOrdinals = Array.Empty<int>();
     private int[] _keyOrdinals = Array.Empty<int>();
 
     public RowMapper(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns, IReadOnlyList<ColumnInfo> targetColumns,
-        Dictionary<ColumnMapping, LookupTable> lookups, IReadOnlyList<ColumnMapping> written, Func<string, IReadOnlyDictionary<string, string>> lineTargetIds)
+        Dictionary<ColumnMapping, LookupTable> lookups, IReadOnlyList<ColumnMapping> written, Func<string, LineTargetIds> lineTargetIds)
     {
         _lineTargetIds = lineTargetIds;
         _line = line;
@@ -106,8 +106,8 @@ internal sealed class RowMapper
                 {
                     var ids = _lineTargetIds(map.FromLine!);
                     var text = RowKey.Text(source[_sourceOrdinals[i]]);
-                    if (ids.TryGetValue(text, out var id)) values[i] = _converters[i] is { } c ? c.Convert(id) : id;
-                    else skip ??= Messages.NotYetInTarget(map.SourceColumn!, text, map.FromLine!);
+                    if (ids.TryGetId(text, out var id)) values[i] = _converters[i] is { } c ? c.Convert(id) : id;
+                    else skip ??= ids.WhyMissing(map.SourceColumn!, text);
                     continue;
                 }
                 var raw = map.Kind switch

@@ -46,10 +46,9 @@ internal sealed class SourceQuery
         SqlFilter? sql = null;
         if (filter is not null)
         {
-            var allowed = mapper.TargetNames.Concat(sourceColumns.Select(c => c.Name));
             try
             {
-                filter = filter.Validate(allowed);
+                filter = filter.Validate(LineChecker.FilterNames(line, sourceColumns));
                 foreach (var name in filter.Names)
                     if (ResolveSource(line, sourceColumns, name) is { } column && !select.Contains(column.Name)) select.Add(column.Name);
                 sql = filter.ToSql(provider.Kind, name => ResolveSource(line, sourceColumns, name) is { } c

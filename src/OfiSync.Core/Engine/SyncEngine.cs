@@ -29,18 +29,13 @@ public sealed class SyncEngine
         LineSession.OpenAsync(line, _store.GetConnection, _opener, options, onlyColumns, LineTargetIds, cancel);
 
     /// <summary>The CRM ids another line recorded, by source key: read once per run and line.</summary>
-    private IReadOnlyDictionary<string, string> LineTargetIds(string lineName)
+    private LineTargetIds LineTargetIds(string lineName)
     {
         if (_targetIds.TryGetValue(lineName, out var cached)) return cached;
-        var line = _store.GetLine(lineName);
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (line is not null)
-            foreach (var state in _store.StreamStates(line.Id))
-                if (state.TargetKey is not null && state.Status == nameof(RowStatus.Succeeded)) ids[state.SourceKey] = state.TargetKey;
-        return _targetIds[lineName] = ids;
+        return _targetIds[lineName] = Engine.LineTargetIds.Read(_store, lineName);
     }
 
-    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _targetIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, LineTargetIds> _targetIds = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The rows a run would change (and, if asked, those it would not), as they come.</summary>
     public async IAsyncEnumerable<PreviewRow> PreviewAsync(SyncLine line, SyncOptions options, [EnumeratorCancellation] CancellationToken cancel)

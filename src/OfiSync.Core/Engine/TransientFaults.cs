@@ -25,6 +25,9 @@ public static class TransientFaults
         _ => ex.InnerException is not null && IsTransient(ex.InnerException),
     };
 
+    /// <summary>Whether a SQL Server error number is about a row's values (a constraint, a conversion, a value out of range).</summary>
+    public static bool IsRowErrorNumber(int number) => SqlServerRowErrors.Contains(number);
+
     /// <summary>Errors caused by the values of a row: a constraint, a conversion, a value out of range.</summary>
     public static bool IsRowError(Exception ex) => ex switch
     {

@@ -64,11 +64,29 @@ public sealed class FilterExpression
     {
         ArgumentNullException.ThrowIfNull(allowedNames);
         var allowed = allowedNames.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return Validate(allowed, name => Messages.FilterUnknownName(name, ClosestName.Find(name, allowed), allowed));
+    }
+
+    /// <summary>
+    /// Like <see cref="Validate(IEnumerable{string})"/>, with the allowed names in groups that an unknown name's message
+    /// tells apart (the line's target columns, the other columns of the source); a name in two groups keeps the first.
+    /// </summary>
+    public FilterExpression Validate(IReadOnlyList<FilterNameGroup> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var shown = groups.Select(g => g with { Names = g.Names.Where(seen.Add).ToList() }).Where(g => g.Names.Count > 0).ToList();
+        var allowed = shown.SelectMany(g => g.Names).ToList();
+        return Validate(allowed, name => Messages.FilterUnknownNameIn(name, ClosestName.Find(name, allowed), shown.Select(g => (g.Title, g.Names))));
+    }
+
+    private FilterExpression Validate(IReadOnlyList<string> allowed, Func<string, string> unknown)
+    {
         var spelling = allowed.ToDictionary(n => n, n => n, StringComparer.OrdinalIgnoreCase);
         return new FilterExpression(Rename(Root, p =>
             spelling.TryGetValue(p.Name, out var name)
                 ? p with { Name = name }
-                : throw new FilterException(Messages.FilterUnknownName(p.Name, allowed), Text, p.Position)), Text);
+                : throw new FilterException(unknown(p.Name), Text, p.Position)), Text);
     }
 
     /// <summary>Evaluates the filter on one row; <paramref name="getValue"/> returns a property's value by name.</summary>
@@ -118,3 +136,6 @@ public sealed class FilterExpression
         return names;
     }
 }
+
+/// <summary>Names a filter may use, and what a message calls them, such as "the line's target columns".</summary>
+public sealed record FilterNameGroup(string Title, IReadOnlyList<string> Names);

@@ -278,7 +278,10 @@ internal sealed class FilterParser
         {
             raw = FilterExpression.NoSuchVariable;
         }
-        if (ReferenceEquals(raw, FilterExpression.NoSuchVariable)) throw Error(Messages.FilterUnknownVariable(token.Text), token);
+        if (ReferenceEquals(raw, FilterExpression.NoSuchVariable))
+            throw Error(token.Text.StartsWith("env:", StringComparison.OrdinalIgnoreCase)
+                ? Messages.FilterEnvironmentVariableNotSet(token.Text)
+                : Messages.FilterUnknownVariable(token.Text), token);
         return FilterValues.TryFromVariable(token.Text, raw, out var value, out var isList, out var error)
             ? (value, isList)
             : throw Error(error!, token);

@@ -55,6 +55,10 @@ public sealed class LineChecker
             };
             if (string.IsNullOrWhiteSpace(map.TargetColumn) || !complete)
                 Add(LineSide.Line, map.TargetColumn, "MappingIncomplete", Messages.MappingIncomplete(map.TargetColumn));
+            // The CRM ids come from the other line's state: without -TargetId it records none, and every row would be skipped.
+            else if (map.Kind == MappingKind.LineTargetId
+                     && _otherLines.FirstOrDefault(l => string.Equals(l.Name, map.FromLine, StringComparison.OrdinalIgnoreCase)) is { TargetId: null } from)
+                Add(LineSide.Line, map.TargetColumn, "TargetIdNotRecorded", Messages.TargetIdNotRecorded(from.Name));
         }
         if (line.DeletePolicy == DeletePolicy.Flag && string.IsNullOrWhiteSpace(line.FlagColumn))
             Add(LineSide.Target, null, "FlagColumnMissing", Messages.FlagColumnMissing);
@@ -82,7 +86,7 @@ public sealed class LineChecker
     public async Task<List<LineProblem>> CheckAsync(SyncLine line, ConnectionOpener opener, CancellationToken cancel)
     {
         var problems = CheckDefinition(line);
-        if (problems.Any(p => p.Code is "ConnectionNotFound" or "SourceMissing" or "TargetMissing")) return problems;
+        if (problems.Any(p => p.Code is "ConnectionNotFound" or "SourceMissing" or "StatisticsSourceMissing" or "TargetMissing")) return problems;
         void Add(LineSide side, string? column, string code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
             problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
 
@@ -93,13 +97,17 @@ public sealed class LineChecker
 
         if (source is not null)
         {
-            foreach (var key in line.Key.Where(k => Find(source.Columns, k) is null))
-                Add(LineSide.Source, key, "ColumnNotFound", Messages.ColumnNotFound(key, source.Name, source.Columns));
-            foreach (var map in line.Columns.Where(m => m.SourceColumn is not null && Find(source.Columns, m.SourceColumn) is null))
-                Add(LineSide.Source, map.SourceColumn, "ColumnNotFound", Messages.ColumnNotFound(map.SourceColumn!, source.Name, source.Columns));
+            // A key column is mapped too (New-SyncLine maps it when -Map does not), and a name already reported on this
+            // side (an unknown sales statistics value) is not reported again: each missing name is told once.
+            foreach (var name in line.Key.Concat(line.Columns.Where(m => m.SourceColumn is not null).Select(m => m.SourceColumn!))
+                         .Distinct(StringComparer.OrdinalIgnoreCase)
+                         .Where(n => Find(source.Columns, n) is null)
+                         .Where(n => !problems.Any(p => p.Side == LineSide.Source && string.Equals(p.Column, n, StringComparison.OrdinalIgnoreCase)))
+                         .ToList())
+                Add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, source.Name, source.Columns));
             if (!string.IsNullOrWhiteSpace(line.Filter) && !problems.Any(p => p.Code == "FilterInvalid"))
             {
-                try { Filtering.FilterExpression.Parse(line.Filter).Validate(line.Columns.Select(c => c.TargetColumn).Concat(source.Columns.Select(c => c.Name))); }
+                try { Filtering.FilterExpression.Parse(line.Filter).Validate(FilterNames(line, source.Columns)); }
                 catch (Filtering.FilterException ex) { Add(LineSide.Source, null, "FilterInvalid", ex.Message); }
             }
         }
@@ -120,6 +128,9 @@ public sealed class LineChecker
                 if (s is null || t is null) continue;
                 if (TypeCompatibility.Check(s, t) is { } issue)
                     Add(LineSide.Target, map.TargetColumn, issue.Code, Messages.TypeProblem(map.SourceColumn!, s, map.TargetColumn, t, issue.Text), issue.Severity);
+                // A row whose key is NULL fails before it is written, whatever the target allows: only other columns are told.
+                if (!line.Key.Contains(map.SourceColumn!, StringComparer.OrdinalIgnoreCase) && TypeCompatibility.CheckNull(s, t) is { } nulls)
+                    Add(LineSide.Target, map.TargetColumn, nulls.Code, Messages.TypeProblem(map.SourceColumn!, s, map.TargetColumn, t, nulls.Text), nulls.Severity);
             }
         }
         foreach (var lookup in line.Columns.Where(m => m.Kind == MappingKind.Lookup && m.LookupTable is not null))
@@ -137,7 +148,9 @@ public sealed class LineChecker
     private void CheckStatistics(SyncLine line, Statistics.SalesStatisticsSpec spec, Action<LineSide, string?, string, string, ProblemSeverity> add)
     {
         var needed = spec.From == Statistics.SalesSource.Invoices ? spec.DateColumn : spec.YearColumn;
-        if (string.IsNullOrWhiteSpace(spec.Table) || string.IsNullOrWhiteSpace(spec.CustomerColumn) || string.IsNullOrWhiteSpace(spec.AmountColumn) || string.IsNullOrWhiteSpace(needed))
+        if (string.IsNullOrWhiteSpace(spec.Table) == string.IsNullOrWhiteSpace(spec.Query))
+            add(LineSide.Source, null, "StatisticsSourceMissing", Messages.StatisticsTableOrQuery, ProblemSeverity.Error);
+        if (string.IsNullOrWhiteSpace(spec.CustomerColumn) || string.IsNullOrWhiteSpace(spec.AmountColumn) || string.IsNullOrWhiteSpace(needed))
             add(LineSide.Source, null, "StatisticsIncomplete", Messages.StatisticsColumnsMissing, ProblemSeverity.Error);
         if (spec.FiscalYearStartMonth is < 1 or > 12) add(LineSide.Line, null, "FiscalMonthInvalid", Messages.FiscalMonthInvalid, ProblemSeverity.Error);
         if (spec.EffectiveTierNames.Count != spec.EffectiveThresholds.Count + 1)
@@ -156,13 +169,15 @@ public sealed class LineChecker
     private async Task<Side?> StatisticsSideAsync(SyncLine line, Statistics.SalesStatisticsSpec spec, ConnectionOpener opener,
         Action<LineSide, string?, string, string, ProblemSeverity> add, CancellationToken cancel)
     {
-        var table = await ReadSideAsync(line, LineSide.Source, opener, spec.Table, null, add, cancel).ConfigureAwait(false);
+        var sales = Statistics.SalesStatisticsQuery.SourceName(spec);
+        var table = await ReadSideAsync(line, LineSide.Source, opener, Statistics.SalesStatisticsQuery.TableOf(spec), Statistics.SalesStatisticsQuery.TableOf(spec) is null ? spec.Query : null,
+            add, cancel).ConfigureAwait(false);
         if (table is null) return null;
         var named = new[] { spec.CustomerColumn, spec.AmountColumn, spec.DateColumn, spec.YearColumn, spec.InvoiceCountColumn, spec.LastSaleColumn }.OfType<string>();
         foreach (var name in named.Where(n => Find(table.Columns, n) is null))
-            add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, spec.Table, table.Columns), ProblemSeverity.Error);
+            add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, sales, table.Columns), ProblemSeverity.Error);
         var customer = Find(table.Columns, spec.CustomerColumn);
-        return customer is null ? null : new Side(spec.Table, Statistics.SalesStatisticsQuery.ColumnsOf(customer));
+        return customer is null ? null : new Side(sales, Statistics.SalesStatisticsQuery.ColumnsOf(customer));
     }
 
     private async Task<Side?> ReadSideAsync(SyncLine line, LineSide side, ConnectionOpener opener, string? table, string? query,
@@ -192,6 +207,17 @@ public sealed class LineChecker
             return null;
         }
     }
+
+    /// <summary>
+    /// The names a line's filter can use, as an unknown name's message lists them: the line's target columns (such a
+    /// name means the mapped value), then the source's other columns.
+    /// </summary>
+    internal static IReadOnlyList<Filtering.FilterNameGroup> FilterNames(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns) => new[]
+    {
+        new Filtering.FilterNameGroup(Messages.FilterTargetColumns, line.Columns.Select(c => c.TargetColumn).ToList()),
+        new Filtering.FilterNameGroup(Messages.FilterSourceColumns(line.Statistics is not null ? Messages.TheSalesStatistics : line.SourceTable ?? Messages.TheSourceQuery),
+            sourceColumns.Select(c => c.Name).ToList()),
+    };
 
     internal static ColumnInfo? Find(IReadOnlyList<ColumnInfo> columns, string name) =>
         columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal))

@@ -22,7 +22,10 @@ public static class SchemaReader
         if (provider.Kind == ProviderKind.Sqlite && query is null) return await SqliteTableColumnsAsync(connection, table!, cancel).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM {FromClause(provider, table, query)} WHERE 1 = 0";
-        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancel).ConfigureAwait(false);
+        // Npgsql reads whether a column allows NULL (pg_attribute.attnotnull) only when asked for KeyInfo: without it,
+        // every PostgreSQL column would look nullable. A computed column of a query stays unknown, taken as nullable.
+        var behavior = provider.Kind == ProviderKind.PostgreSql ? CommandBehavior.SchemaOnly | CommandBehavior.KeyInfo : CommandBehavior.SchemaOnly;
+        await using var reader = await command.ExecuteReaderAsync(behavior, cancel).ConfigureAwait(false);
         var schema = await reader.GetColumnSchemaAsync(cancel).ConfigureAwait(false);
         return schema.Select((c, i) => new ColumnInfo(c.ColumnName, c.DataType ?? typeof(object), c.DataTypeName ?? "", c.AllowDBNull ?? true, c.ColumnSize is > 0 and < int.MaxValue ? c.ColumnSize : null, i)).ToList();
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using OfiSync.Core.Lines;
 
 namespace OfiSync.Core.Schema;
@@ -6,10 +8,9 @@ namespace OfiSync.Core.Schema;
 public enum Family { Text, Integer, Decimal, Float, Boolean, Date, Binary, Guid, Other }
 
 /// <summary>Whether a source column's values can be written into a target column.</summary>
-public static class TypeCompatibility
+public static partial class TypeCompatibility
 {
     public sealed record Issue(string Code, string Text, ProblemSeverity Severity);
-
 
     public static Issue? Check(ColumnInfo source, ColumnInfo target)
     {
@@ -17,7 +18,8 @@ public static class TypeCompatibility
         var t = FamilyOf(target);
         if (t is Family.Text)
         {
-            if (source.Size is { } ss && target.Size is { } ts && ts < ss && s is Family.Text)
+            // The target's length counts only where the database enforces it: SQLite's reader gives no size.
+            if (s is Family.Text && DeclaredLength(source) is { } ss && target.Size is { } ts && ts < ss)
                 return new Issue("MayTruncate", Messages.TypeMayTruncate(ss, ts), ProblemSeverity.Warning);
             return null;
         }
@@ -32,6 +34,32 @@ public static class TypeCompatibility
             _ => new Issue("TypeMismatch", Messages.TypeIncompatible, ProblemSeverity.Error),
         };
     }
+
+    /// <summary>
+    /// A source column that allows NULL mapped to a target column that does not: every row holding NULL there fails.
+    /// </summary>
+    public static Issue? CheckNull(ColumnInfo source, ColumnInfo target) =>
+        source.AllowsNull && !target.AllowsNull ? new Issue("NullIntoNotNull", Messages.TypeNullIntoNotNull(target.Name), ProblemSeverity.Warning) : null;
+
+    /// <summary>
+    /// The most characters a source text column is declared for: the size the database reports or, for SQLite, whose
+    /// reader gives none, the length in its declared type (NVARCHAR(24)). Null when the column sets no length.
+    /// </summary>
+    internal static int? DeclaredLength(ColumnInfo column)
+    {
+        if (column.Size is { } size) return size;
+        var match = DeclaredLengthPattern().Match(column.DataTypeName);
+        return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var length) ? length : null;
+    }
+
+    [GeneratedRegex(@"^[^(]*(?:CHAR|TEXT|CLOB|STRING)[^(]*\(\s*(\d+)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeclaredLengthPattern();
+
+    /// <summary>The type as the database declares it, with its length when the database reports it apart ("character varying(16)").</summary>
+    public static string Shown(ColumnInfo column) =>
+        column.Size is { } size && !column.DataTypeName.Contains('(') && FamilyOf(column) is Family.Text
+            ? $"{column.DataTypeName}({size.ToString(CultureInfo.InvariantCulture)})"
+            : column.DataTypeName;
 
     internal static Family FamilyOf(ColumnInfo column)
     {

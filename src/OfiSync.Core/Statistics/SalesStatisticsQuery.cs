@@ -27,7 +27,7 @@ public static class SalesStatisticsQuery
         }
 
         var fiscalYear = spec.FiscalYearOf(asOf.Date);
-        var table = SchemaReader.QuoteTable(provider, spec.Table);
+        var table = SchemaReader.FromClause(provider, TableOf(spec), spec.Query);
         var customer = q(spec.CustomerColumn);
         var amount = q(spec.AmountColumn);
         // SQLite keeps NUMERIC as floating point: sums are rounded so that ties rank the same as on exact databases.
@@ -102,6 +102,12 @@ FROM {table} WHERE {year} <= {fy} AND {customer} IS NOT NULL GROUP BY {customer}
 FROM (SELECT a.*{ranking} FROM ({aggregate}) a) r";
         return new Built(sql, parameters, fiscalYear);
     }
+
+    /// <summary>The sales table, or null when the sales are read through a query.</summary>
+    public static string? TableOf(SalesStatisticsSpec spec) => string.IsNullOrWhiteSpace(spec.Query) ? spec.Table : null;
+
+    /// <summary>The sales source as messages name it: the table, or "the sales query".</summary>
+    public static string SourceName(SalesStatisticsSpec spec) => TableOf(spec) ?? Messages.TheSalesQuery;
 
     /// <summary>The computed columns as the engine sees them; the customer key takes the type of the customer column.</summary>
     public static IReadOnlyList<ColumnInfo> ColumnsOf(ColumnInfo customerColumn) => new[]

@@ -30,7 +30,10 @@ public sealed class SalesStatisticsSpec
     };
 
     public SalesSource From { get; set; } = SalesSource.Invoices;
+    /// <summary>The sales table (optionally schema.table); empty when <see cref="Query"/> is given.</summary>
     public string Table { get; set; } = "";
+    /// <summary>A SELECT whose rows are the sales (a join, a condition, a view's lines), instead of <see cref="Table"/>.</summary>
+    public string? Query { get; set; }
     public string CustomerColumn { get; set; } = "";
     public string AmountColumn { get; set; } = "";
     /// <summary>Invoices: the document date.</summary>

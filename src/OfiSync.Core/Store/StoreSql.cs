@@ -52,7 +52,11 @@ internal static class StoreSql
             ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = NULL, status = 'Pending', run_id = excluded.run_id, updated = excluded.updated",
     };
 
+    /// <summary>The source keys whose target rows a line deleted or flagged, by its run history (their state is gone).</summary>
+    public const string DeletedKeys =
+        "SELECT DISTINCT rr.source_key FROM ofisync_run_row rr JOIN ofisync_run r ON r.run_id = rr.run_id WHERE r.line_id = @id AND rr.action = 'Delete' AND rr.status = 'Succeeded'";
+
     /// <summary>Every statement above, for the tests that parse them.</summary>
-    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind) }
+    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind), DeletedKeys }
         .Concat(kind == ProviderKind.SqlServer ? new[] { SqlServerGetAppLock, SqlServerReleaseAppLock } : Array.Empty<string>());
 }

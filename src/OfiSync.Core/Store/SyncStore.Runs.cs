@@ -94,6 +94,10 @@ public sealed partial class SyncStore
         }
     }
 
+    /// <summary>The source keys whose target rows the line deleted or flagged, as its run history records them.</summary>
+    public HashSet<string> GetDeletedKeys(Guid lineId) =>
+        Read(c => c.Query<string>(StoreSql.DeletedKeys, new { id = Id(lineId) }).ToHashSet(StringComparer.Ordinal));
+
     private static Guid AsGuid(object value) => value is Guid g ? g : Guid.Parse(value.ToString()!);
 
     private static DateTime? AsUtc(object? value) => value switch

@@ -36,12 +36,25 @@ internal static class FilterArgument
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    /// <summary>A variable named in a filter, read from the caller's scope.</summary>
+    /// <summary>
+    /// A variable named in a filter, read from the caller's scope; $env:NAME is read from the environment as
+    /// PowerShell reads it (through its Env: drive), and one that is not set counts as not defined.
+    /// </summary>
     public static object? ReadVariable(PSCmdlet cmdlet, string name)
     {
-        var variable = cmdlet.SessionState.PSVariable.Get(name);
-        if (variable is null) return FilterExpression.NoSuchVariable;
-        var value = MapParser.Unwrap(variable.Value);
+        object? value;
+        if (name.StartsWith("env:", StringComparison.OrdinalIgnoreCase))
+        {
+            value = cmdlet.SessionState.PSVariable.GetValue(name);
+            if (value is null) return FilterExpression.NoSuchVariable;
+        }
+        else
+        {
+            var variable = cmdlet.SessionState.PSVariable.Get(name);
+            if (variable is null) return FilterExpression.NoSuchVariable;
+            value = variable.Value;
+        }
+        value = MapParser.Unwrap(value);
         return value is object[] array ? array.Select(MapParser.Unwrap).ToArray() : value;
     }
 }

@@ -6,7 +6,7 @@ namespace OfiSync.PowerShell.Support;
 /// <summary>
 /// Reads -SalesStatistics: @{ From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha';
 /// Amount = 'total'; CustomerLine = 'Clientes'; FiscalYearStartMonth = 1; Rule = 'Pyramid' }, or From = 'Statistics'
-/// with Year, InvoiceCount and LastSale columns; optional Thresholds, TierNames and InactiveTier.
+/// with Year, InvoiceCount and LastSale columns; Query = 'SELECT ...' instead of Table; optional Thresholds, TierNames and InactiveTier.
 /// </summary>
 internal static class StatisticsParser
 {
@@ -22,6 +22,7 @@ internal static class StatisticsParser
             {
                 case "FROM": spec.From = Enum.Parse<SalesSource>(Text(), ignoreCase: true); break;
                 case "TABLE": spec.Table = Text(); break;
+                case "QUERY": spec.Query = Text(); break;
                 case "CUSTOMER": spec.CustomerColumn = Text(); break;
                 case "AMOUNT": spec.AmountColumn = Text(); break;
                 case "DATE": spec.DateColumn = Text(); break;

@@ -114,6 +114,37 @@ public abstract class EngineTests : EngineTestBed
     }
 
     [Fact]
+    public async Task A_check_constraint_failure_names_the_constraint_and_the_column_it_reads()
+    {
+        Setup(6);
+        using (var crm = Crm())
+            crm.Execute(@"CREATE TABLE cuenta_chk (codigo VARCHAR(20) NOT NULL UNIQUE, poblacion VARCHAR(40) CHECK (poblacion <> 'Ávila'),
+                saldo NUMERIC(12,2), CONSTRAINT ck_saldo_positivo CHECK (saldo >= 0))");
+        using (var erp = Erp()) erp.Execute("UPDATE cliente SET saldo = -5 WHERE codigo = @c", new { c = Code(2) });
+        var line = Clientes(l =>
+        {
+            l.Name = "ClientesChk"; l.TargetTable = "cuenta_chk"; l.TargetId = null; l.DependsOn.Clear();
+            l.Columns = new() { new() { TargetColumn = "codigo", SourceColumn = "codigo" }, new() { TargetColumn = "poblacion", SourceColumn = "poblacion" },
+                                new() { TargetColumn = "saldo", SourceColumn = "saldo" } };
+        });
+        var results = await Run(line);
+        var failed = results.Where(r => r.Status == RowStatus.Failed).ToDictionary(r => r.Key);
+        Assert.Equal(new[] { Code(1), Code(2), Code(5) }, failed.Keys.Order());
+        // A named constraint: its name and its column.
+        Assert.Equal("saldo", failed[Code(2)].Column);
+        Assert.Contains("ck_saldo_positivo", failed[Code(2)].Error);
+        Assert.StartsWith("saldo = '-5", failed[Code(2)].Error);
+        // An unnamed one: SQLite gives its expression, PostgreSQL the name it made up; the column either way.
+        Assert.All(new[] { failed[Code(1)], failed[Code(5)] }, r =>
+        {
+            Assert.Equal("poblacion", r.Column);
+            Assert.StartsWith("poblacion = 'Ávila': ", r.Error);
+            Assert.Contains(CrmProvider == ProviderKind.Sqlite ? "poblacion <> 'Ávila'" : "cuenta_chk_poblacion_check", r.Error);
+        });
+        Assert.Equal(3, CrmRows("SELECT codigo FROM cuenta_chk").Count);
+    }
+
+    [Fact]
     public async Task A_value_that_does_not_fit_fails_its_row_naming_the_column()
     {
         Setup(8);

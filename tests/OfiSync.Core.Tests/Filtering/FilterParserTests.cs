@@ -188,8 +188,35 @@ public class FilterParserTests
 
         var e = Assert.Throws<FilterException>(() => FilterExpression.Parse("poblacion -eq 'x' -and sectr -eq 'HOT'").Validate(["poblacion", "sector"]));
         Assert.Equal(23, e.Position);
-        Assert.Equal("Unknown name 'sectr'. The names you can use are: poblacion, sector.", e.Reason);
+        Assert.Equal("Unknown name 'sectr'. Did you mean 'sector'? The names you can use are: poblacion, sector.", e.Reason);
         Assert.EndsWith("\n  poblacion -eq 'x' -and sectr -eq 'HOT'\n                         ^", e.Message);
+        var far = Assert.Throws<FilterException>(() => FilterExpression.Parse("provincia -eq 'x'").Validate(["poblacion", "sector"]));
+        Assert.Equal("Unknown name 'provincia'. The names you can use are: poblacion, sector.", far.Reason);
+    }
+
+    [Fact]
+    public void An_unknown_name_is_told_with_the_closest_name_and_the_groups_of_names_apart()
+    {
+        FilterNameGroup[] groups =
+        [
+            new("the line's target columns, as mapped", ["codigo", "razon_social", "poblacion"]),
+            new("the other columns of cliente", ["codigo", "pobl_codigo", "activo"]),
+        ];
+        Assert.Equal("codigo -eq 'x' -and activo -eq 1", FilterExpression.Parse("CODIGO -eq 'x' -and Activo -eq 1").Validate(groups).ToString());
+        var e = Assert.Throws<FilterException>(() => FilterExpression.Parse("poblacin -eq 'Madrid'").Validate(groups));
+        Assert.Equal("Unknown name 'poblacin'. Did you mean 'poblacion'? A filter can name the line's target columns, as mapped (codigo, razon_social, poblacion),"
+                     + " or the other columns of cliente (pobl_codigo, activo).", e.Reason);
+        var swapped = Assert.Throws<FilterException>(() => FilterExpression.Parse("actvio -eq 1").Validate(groups));
+        Assert.StartsWith("Unknown name 'actvio'. Did you mean 'activo'?", swapped.Reason);
+    }
+
+    [Fact]
+    public void An_environment_variable_that_is_not_set_says_so()
+    {
+        var e = Assert.Throws<FilterException>(() => FilterExpression.Parse("x -eq $env:OFISYNC_NOT_SET", _ => FilterExpression.NoSuchVariable));
+        Assert.Equal(6, e.Position);
+        Assert.Equal(Messages.FilterEnvironmentVariableNotSet("env:OFISYNC_NOT_SET"), e.Reason);
+        Assert.StartsWith("The environment variable $env:OFISYNC_NOT_SET is not set.", e.Reason);
     }
 
     [Theory]

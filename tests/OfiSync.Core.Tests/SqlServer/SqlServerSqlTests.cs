@@ -56,6 +56,19 @@ public class SqlServerSqlTests
         TSqlParsing.AssertParses(merge);
     }
 
+    // SQL Server's own English texts of these errors (sys.messages 547, 515, 2628, 2627), as a MERGE into dbo.cuenta gets them.
+    [Theory]
+    [InlineData(547, "The MERGE statement conflicted with the CHECK constraint \"ck_saldo_positivo\". The conflict occurred in database \"crm\", table \"dbo.cuenta\", column 'saldo'.", "saldo")]
+    [InlineData(547, "The MERGE statement conflicted with the CHECK constraint \"ck_fechas\". The conflict occurred in database \"crm\", table \"dbo.cuenta\".", null)]
+    [InlineData(547, "The MERGE statement conflicted with the FOREIGN KEY constraint \"FK_cuenta_sector\". The conflict occurred in database \"crm\", table \"dbo.sector\", column 'id'.", null)]
+    [InlineData(515, "Cannot insert the value NULL into column 'razon social', table 'crm.dbo.cuenta'; column does not allow nulls. INSERT fails.", "razon social")]
+    [InlineData(2628, "String or binary data would be truncated in table 'crm.dbo.cuenta', column 'nif'. Truncated value: 'B0000000'.", "nif")]
+    [InlineData(2627, "Violation of UNIQUE KEY constraint 'UQ_cuenta_nif'. Cannot insert duplicate key in object 'dbo.cuenta'. The duplicate key value is (B1).", null)]
+    public void A_row_error_names_the_target_column_when_the_error_text_does(int number, string message, string? column)
+    {
+        Assert.Equal(column, SqlServerTargetWriter.ColumnInError(number, message));
+    }
+
     [Fact]
     public void The_store_schema_and_its_statements_parse()
     {

@@ -125,6 +125,22 @@ public abstract class SalesStatisticsQueryTests : IDisposable
     }
 
     [Fact]
+    public void A_query_as_the_sales_source_gives_the_figures_of_the_rows_it_selects()
+    {
+        Load(Invoices);
+        var asOf = new DateTime(2024, 6, 30);
+        var expected = Compute(Spec(), asOf);
+        using (var c = Open())
+            c.Execute($"INSERT INTO factura VALUES (1001, 'C', {(Kind == ProviderKind.Sqlite ? "'2024-04-01'" : "DATE '2024-04-01'")}, 9000), (1002, 'Z', {(Kind == ProviderKind.Sqlite ? "'2023-04-01'" : "DATE '2023-04-01'")}, 50)");
+        Assert.NotEqual(expected, Compute(Spec(), asOf));
+        // Only the real invoices (the pro formas are numbered from 1001), through a derived table with a join.
+        var spec = Spec();
+        spec.Table = "";
+        spec.Query = "SELECT f.cliente, f.fecha, f.total FROM factura f JOIN (SELECT 1000 AS limite) l ON f.numero < l.limite";
+        Assert.Equal(expected, Compute(spec, asOf));
+    }
+
+    [Fact]
     public void Tiers_follow_the_thresholds_never_rank_a_bigger_customer_lower_and_repeat_exactly()
     {
         var random = new Random(20261128);
@@ -182,6 +198,22 @@ public class SalesStatisticsSqlServerTests
             YearColumn = "ejercicio", InvoiceCountColumn = "num_facturas", LastSaleColumn = "fecha_ult_venta", Rule = rule,
         };
         var built = SalesStatisticsQuery.Build(spec, OfiSync.Core.Providers.Providers.Get(ProviderKind.SqlServer), new DateTime(2024, 6, 30));
+        var declare = string.Join("\n", built.Parameters.Select(p => $"DECLARE {p.Key} {(p.Value is string ? "NVARCHAR(50)" : p.Value is DateTime ? "DATETIME2" : p.Value is decimal ? "DECIMAL(9,4)" : "BIGINT")};"));
+        TSqlParsing.AssertParses(declare + $"\nSELECT [customer_key], [tier_current] FROM ({built.Sql}) [ofisync_q] ORDER BY [customer_key];");
+    }
+
+    [Theory]
+    [InlineData(SalesSource.Invoices)]
+    [InlineData(SalesSource.Statistics)]
+    public void A_query_as_the_sales_source_parses_as_TSQL_inside_the_engine_select(SalesSource from)
+    {
+        var spec = new SalesStatisticsSpec
+        {
+            From = from, Query = "SELECT f.cliente, f.fecha, f.ejercicio, l.importe FROM dbo.factura f JOIN dbo.factura_linea l ON l.factura_id = f.id WHERE f.serie = N'A'",
+            CustomerColumn = "cliente", AmountColumn = "importe", DateColumn = "fecha", YearColumn = "ejercicio",
+        };
+        var built = SalesStatisticsQuery.Build(spec, OfiSync.Core.Providers.Providers.Get(ProviderKind.SqlServer), new DateTime(2024, 6, 30));
+        Assert.Contains("FROM (SELECT f.cliente, f.fecha, f.ejercicio, l.importe FROM dbo.factura f JOIN dbo.factura_linea l ON l.factura_id = f.id WHERE f.serie = N'A') [ofisync_q]", built.Sql);
         var declare = string.Join("\n", built.Parameters.Select(p => $"DECLARE {p.Key} {(p.Value is string ? "NVARCHAR(50)" : p.Value is DateTime ? "DATETIME2" : p.Value is decimal ? "DECIMAL(9,4)" : "BIGINT")};"));
         TSqlParsing.AssertParses(declare + $"\nSELECT [customer_key], [tier_current] FROM ({built.Sql}) [ofisync_q] ORDER BY [customer_key];");
     }

@@ -114,15 +114,38 @@ public sealed class PostgresTargetWriter : TargetWriterBase
         await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
     }
 
-    protected override WriteOutcome Failure(Exception ex, WriteRow row)
+    protected override async Task<WriteOutcome> FailureAsync(Exception ex, WriteRow row, CancellationToken cancel)
     {
         if (ex is PostgresException pg)
         {
-            var column = pg.ColumnName ?? ColumnFromConstraint(pg);
+            var column = pg.ColumnName ?? ColumnFromConstraint(pg) ?? await ColumnOfConstraintAsync(pg.ConstraintName, cancel).ConfigureAwait(false);
             var text = pg.MessageText + (pg.Detail is null ? "" : " " + pg.Detail);
             return new WriteOutcome(false, Error: column is null ? text : $"{Shape.Describe(row, column)}: {text}", Column: column);
         }
         return new WriteOutcome(false, Error: ex.Message);
+    }
+
+    private readonly Dictionary<string, string?> _constraintColumns = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A CHECK violation names only its constraint: the constraint's definition names the columns it reads
+    /// (pg_constraint.conkey). The first of them the line writes is to blame.
+    /// </summary>
+    private async Task<string?> ColumnOfConstraintAsync(string? constraint, CancellationToken cancel)
+    {
+        if (constraint is null) return null;
+        if (_constraintColumns.TryGetValue(constraint, out var known)) return known;
+        await using var command = new NpgsqlCommand(@"
+            SELECT a.attname::text FROM pg_constraint c
+            CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, n)
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+            WHERE c.conrelid = @t::regclass AND c.conname = @n ORDER BY k.n", _connection) { CommandTimeout = Timeout };
+        command.Parameters.AddWithValue("t", Shape.Table);
+        command.Parameters.AddWithValue("n", constraint);
+        var named = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false))
+            while (await reader.ReadAsync(cancel).ConfigureAwait(false)) named.Add(reader.GetString(0));
+        return _constraintColumns[constraint] = named.FirstOrDefault(n => Shape.Columns.Any(c => c.Name == n));
     }
 
     /// <summary>A unique or foreign-key violation names its columns in the detail: "Key (nif)=(B1) already exists."</summary>

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Schema;
@@ -10,7 +11,7 @@ namespace OfiSync.Core.Engine.Writers;
 /// SQL Server: SqlBulkCopy of the batch into a #staging table, then one MERGE by the key that also returns the CRM
 /// ids. A batch that fails is rolled back and split in halves until the failing rows stand alone.
 /// </summary>
-public sealed class SqlServerTargetWriter : TargetWriterBase
+public sealed partial class SqlServerTargetWriter : TargetWriterBase
 {
     private readonly SqlConnection _connection;
     private bool _prepared;
@@ -87,4 +88,41 @@ public sealed class SqlServerTargetWriter : TargetWriterBase
         await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
     }
 
+    protected override Task<WriteOutcome> FailureAsync(Exception ex, WriteRow row, CancellationToken cancel)
+    {
+        if (ex is not SqlException sql) return base.FailureAsync(ex, row, cancel);
+        var error = sql.Errors.Cast<SqlError>().FirstOrDefault(e => TransientFaults.IsRowErrorNumber(e.Number));
+        var text = error?.Message ?? sql.Message;
+        var named = error is null ? null : ColumnInError(error.Number, error.Message);
+        var column = named is null ? null : Shape.Columns.FirstOrDefault(c => string.Equals(c.Name, named, StringComparison.OrdinalIgnoreCase))?.Name;
+        return Task.FromResult(new WriteOutcome(false, Error: column is null ? text : $"{Shape.Describe(row, column)}: {text}", Column: column));
+    }
+
+    /// <summary>
+    /// The target column a row error names, read from SQL Server's English message text: a CHECK conflict ("...conflicted
+    /// with the CHECK constraint "ck_saldo". The conflict occurred in database "crm", table "dbo.cuenta", column 'saldo'."),
+    /// a NULL into a NOT NULL column (515) and a truncated value (2628). A FOREIGN KEY conflict names the referenced
+    /// table's column, not the target's, and a UNIQUE conflict names none: no column then, the message names the constraint.
+    /// </summary>
+    public static string? ColumnInError(int number, string message)
+    {
+        var pattern = number switch
+        {
+            547 when message.Contains(" CHECK constraint ", StringComparison.Ordinal) => CheckColumn(),
+            515 => NullColumn(),
+            2628 => TruncatedColumn(),
+            _ => null,
+        };
+        var match = pattern?.Match(message);
+        return match is { Success: true } ? match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal) : null;
+    }
+
+    [GeneratedRegex(@"The conflict occurred in database "".*?"", table "".*?"", column '((?:[^']|'')+)'\.", RegexOptions.CultureInvariant)]
+    private static partial Regex CheckColumn();
+
+    [GeneratedRegex(@"^Cannot insert the value NULL into column '((?:[^']|'')+)', table ", RegexOptions.CultureInvariant)]
+    private static partial Regex NullColumn();
+
+    [GeneratedRegex(@"^String or binary data would be truncated in table '.*?', column '((?:[^']|'')+)'\.", RegexOptions.CultureInvariant)]
+    private static partial Regex TruncatedColumn();
 }

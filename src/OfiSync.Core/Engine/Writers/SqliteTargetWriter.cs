@@ -114,10 +114,11 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
     private WriteOutcome Failure(SqliteException ex, WriteRow row, SqliteTransaction transaction)
     {
         if (ex.SqliteErrorCode != 19) return new WriteOutcome(false, Error: ex.Message);
-        var match = ConstraintColumn().Match(ex.Message);
-        var column = match.Success ? match.Groups[2].Value.Split(',')[0].Trim()
-            : ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal) ? ForeignKeyAtFault(row, transaction) : null;
         var text = ConstraintText(ex);
+        var match = ConstraintColumn().Match(ex.Message);
+        var column = ex.SqliteExtendedErrorCode == SqliteCheckFailed ? CheckAtFault(text, transaction)
+            : match.Success ? match.Groups[2].Value.Split(',')[0].Trim()
+            : ex.Message.Contains("FOREIGN KEY", StringComparison.Ordinal) ? ForeignKeyAtFault(row, transaction) : null;
         return new WriteOutcome(false, Error: column is null ? text : $"{Shape.Describe(row, column)}: {text}", Column: column);
     }
 
@@ -144,6 +145,62 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
         }
         return null;
     }
+
+    private const int SqliteCheckFailed = 275; // SQLITE_CONSTRAINT_CHECK
+
+    /// <summary>
+    /// SQLite names a failed CHECK by its constraint name, or by its expression when it has none ("CHECK constraint
+    /// failed: saldo >= 0"). The column to blame is the first written column the expression names; a named
+    /// constraint's expression is read from the table's definition.
+    /// </summary>
+    private string? CheckAtFault(string text, SqliteTransaction transaction)
+    {
+        var failed = text.StartsWith(CheckPrefix, StringComparison.Ordinal) ? text[CheckPrefix.Length..] : text;
+        using var definition = _connection.CreateCommand();
+        definition.Transaction = transaction;
+        definition.CommandText = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = @t COLLATE NOCASE";
+        definition.Parameters.AddWithValue("@t", Shape.TableName.Split('.')[^1]);
+        var expression = definition.ExecuteScalar() is string sql ? NamedCheck(sql, failed) ?? failed : failed;
+        return ColumnsNamedIn(expression).Select(name => Shape.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(c => c is not null)?.Name;
+    }
+
+    private const string CheckPrefix = "CHECK constraint failed: ";
+
+    /// <summary>The expression of CONSTRAINT name CHECK (...) in a CREATE TABLE statement, or null when it has no such constraint.</summary>
+    internal static string? NamedCheck(string createTable, string name)
+    {
+        foreach (Match m in NamedCheckStart().Matches(createTable))
+        {
+            var declared = m.Groups[1].Value;
+            if (declared.Length > 1 && declared[0] is '"' or '[' or '`') declared = declared[1..^1];
+            if (!string.Equals(declared, name, StringComparison.OrdinalIgnoreCase)) continue;
+            var start = m.Index + m.Length; // just after the opening parenthesis
+            var depth = 1;
+            var quote = '\0';
+            for (var i = start; i < createTable.Length; i++)
+            {
+                var c = createTable[i];
+                if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+                if (c is '\'' or '"' or '`') quote = c;
+                else if (c == '[') quote = ']';
+                else if (c == '(') depth++;
+                else if (c == ')' && --depth == 0) return createTable[start..i];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The identifiers an SQL expression names, in order, outside its string literals.</summary>
+    internal static IEnumerable<string> ColumnsNamedIn(string expression) =>
+        Identifier().Matches(expression).Where(m => !m.Groups["literal"].Success)
+            .Select(m => m.Groups["quoted"].Success ? m.Groups["quoted"].Value : m.Groups["bracket"].Success ? m.Groups["bracket"].Value : m.Groups["word"].Value);
+
+    [GeneratedRegex(@"CONSTRAINT\s+(""[^""]+""|\[[^\]]+\]|`[^`]+`|[^\s(]+)\s+CHECK\s*\(", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedCheckStart();
+
+    [GeneratedRegex(@"(?<literal>'(?:[^']|'')*')|""(?<quoted>(?:[^""]|"""")+)""|\[(?<bracket>[^\]]+)\]|`(?<quoted>[^`]+)`|(?<word>[A-Za-z_][A-Za-z0-9_$]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Identifier();
 
     private static string ConstraintText(SqliteException ex)
     {

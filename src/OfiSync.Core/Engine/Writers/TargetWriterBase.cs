@@ -142,7 +142,7 @@ public abstract class TargetWriterBase : ITargetWriter
         {
             if (count == 1)
             {
-                outcomes[start] = Failure(ex, rows[start]);
+                outcomes[start] = await FailureAsync(ex, rows[start], cancel).ConfigureAwait(false);
                 return;
             }
             var half = count / 2;
@@ -155,8 +155,12 @@ public abstract class TargetWriterBase : ITargetWriter
     protected virtual Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel) =>
         throw new NotSupportedException();
 
-    /// <summary>The failure of one row, naming the column and its value when the database says which.</summary>
-    protected virtual WriteOutcome Failure(Exception ex, WriteRow row) => new(false, Error: ex.Message);
+    /// <summary>
+    /// The failure of one row, naming the column and its value when the database says which. The batch's transaction
+    /// is over: the database may be asked which columns a constraint covers.
+    /// </summary>
+    protected virtual Task<WriteOutcome> FailureAsync(Exception ex, WriteRow row, CancellationToken cancel) =>
+        Task.FromResult(new WriteOutcome(false, Error: ex.Message));
 
     public virtual ValueTask DisposeAsync() => Connection.DisposeAsync();
 }
