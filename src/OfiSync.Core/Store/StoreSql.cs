@@ -54,7 +54,7 @@ internal static class StoreSql
 
     /// <summary>The source keys whose target rows a line deleted or flagged, by its run history (their state is gone).</summary>
     public const string DeletedKeys =
-        "SELECT DISTINCT rr.source_key FROM ofisync_run_row rr JOIN ofisync_run r ON r.run_id = rr.run_id WHERE r.line_id = @id AND rr.action = 'Delete' AND rr.status = 'Succeeded'";
+        "SELECT DISTINCT rr.source_key FROM ofisync_run_row rr JOIN ofisync_run r ON r.run_id = rr.run_id WHERE r.line_id = @id AND rr.action IN ('Delete', 'Flag') AND rr.status = 'Succeeded'";
 
     /// <summary>Every statement above, for the tests that parse them.</summary>
     public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind), DeletedKeys }
