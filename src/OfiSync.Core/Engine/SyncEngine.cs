@@ -5,6 +5,7 @@ using System.Text;
 using OfiSync.Core.Connections;
 using OfiSync.Core.Engine.Writers;
 using OfiSync.Core.Lines;
+using OfiSync.Core.Schema;
 using OfiSync.Core.Store;
 
 namespace OfiSync.Core.Engine;
@@ -424,7 +425,7 @@ public sealed class SyncEngine
             {
                 var index = names.ToList().FindIndex(n => string.Equals(n, written[i].Name, StringComparison.OrdinalIgnoreCase));
                 var now = planned.Row.Values[index];
-                if (!SameValue(current[i], now)) changes.Add(new ColumnChange(names[index], current[i], now));
+                if (!SameValue(current[i], now, written[i])) changes.Add(new ColumnChange(names[index], current[i], now));
             }
         }
         // The preview shows the columns the run would write: those left out with -ExcludeColumn are not there.
@@ -438,7 +439,20 @@ public sealed class SyncEngine
         };
     }
 
-    private static bool SameValue(object? a, object? b) => a is null || b is null ? a is null && b is null : RowKey.Text(a) == RowKey.Text(b);
+    /// <summary>Whether the target holds the value already; a date column holds the day only, so only days are compared there.</summary>
+    private static bool SameValue(object? current, object? value, ColumnInfo column)
+    {
+        if (current is null || value is null) return current is null && value is null;
+        if (AsDateTime(current) is { } a && AsDateTime(value) is { } b && TypeCompatibility.IsDateOnly(column)) return a.Date == b.Date;
+        return RowKey.Text(current) == RowKey.Text(value);
+    }
+
+    private static DateTime? AsDateTime(object value) => value switch
+    {
+        DateTime d => d,
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        _ => null,
+    };
 
     private static UInt128 KeyHash(string key) => XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(key));
 

@@ -68,7 +68,7 @@ public sealed class ValueConverter
     private object ToInteger(object value) => value switch
     {
         long l => l,
-        int or short or byte => System.Convert.ToInt64(value),
+        int or short or byte => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
         bool b => b ? 1L : 0L,
         decimal m when m == decimal.Truncate(m) => (long)m,
         double d when d == Math.Truncate(d) => (long)d,
@@ -87,7 +87,7 @@ public sealed class ValueConverter
     private static bool ToBoolean(object value) => value switch
     {
         bool b => b,
-        long or int or short or byte => System.Convert.ToInt64(value) != 0,
+        long or int or short or byte => System.Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         string s when s is "1" or "0" => s == "1",
         string s => bool.Parse(s.Trim()),
         _ => throw new InvalidCastException(),

@@ -1,0 +1,67 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-OfiSyncModulePath) -Force
+    $script:ModulePath = Get-OfiSyncModulePath
+}
+
+Describe 'A sync in a session whose culture has another calendar' {
+    BeforeAll {
+        $folder = Join-Path $TestDrive 'thai'
+        New-Item -ItemType Directory $folder -Force | Out-Null
+        $script:Erp = Join-Path $folder 'erp.db'
+        $script:Crm = Join-Path $folder 'crm.db'
+        $script:Store = Join-Path $folder 'store.db'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Erp" -Confirm:$false -Query @'
+CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, alta DATE, modificado DATETIME, saldo NUMERIC);
+INSERT INTO cliente VALUES ('C1', 'Uno', '2025-03-01', '2025-03-01 00:00:00', 100.25), ('C2', 'Dos', '2024-12-31', '2024-12-31 23:59:59', 2000),
+  ('C3', 'Tres', '2023-06-15', '2023-06-15 08:00:00', 50);
+'@
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Crm" -Confirm:$false -Query @'
+CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, razon_social TEXT NOT NULL, alta DATE,
+  modificado DATETIME, alta_texto TEXT, saldo NUMERIC);
+'@
+        # A real sync in a new pwsh whose culture is Thai (Buddhist calendar: 2025 is 2568), as a Thai user's machine runs it.
+        $script:Child = Invoke-ChildPwsh -Environment @{ LC_ALL = 'th_TH.UTF-8'; LANG = 'th_TH.UTF-8'; OFISYNC_STORE = $Store } @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+"culture=`$((Get-Culture).Name) year=`$(([datetime]'2025-03-01').ToString('yyyy'))"
+New-SyncConnection ERP Sqlite 'Data Source=$Erp' | Out-Null
+New-SyncConnection CRM Sqlite 'Data Source=$Crm' | Out-Null
+New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -Map @{
+    codigo = 'codigo'; razon_social = 'razon_social'; alta = 'alta'; modificado = 'modificado'; alta_texto = 'alta'; saldo = 'saldo'
+} -Filter { alta -ge [datetime]'2024-01-01' -and saldo -ge '100.25' } | Out-Null
+`$results = @(Invoke-OfiSync -Force)
+"written=`$((`$results | Where-Object Status -eq 'Succeeded').Count)"
+"again=`$(@(Invoke-OfiSync -Force).Count)"
+"@
+    }
+
+    It 'runs under th-TH' {
+        $Child.Output -join "`n" | Should -Match 'culture=th-TH year=2568'
+        $Child.ExitCode | Should -Be 0
+    }
+
+    It 'writes the Gregorian dates of the source into the CRM, each column in its own form, and the filter keeps the same rows' {
+        $Child.Output | Should -Contain 'written=2'
+        $rows = @(Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Crm" -Query 'SELECT codigo, alta, modificado, alta_texto, saldo FROM cuenta ORDER BY codigo')
+        $rows.Count | Should -Be 2
+        $rows[0].codigo | Should -Be 'C1'
+        $rows[0].alta | Should -BeExactly '2025-03-01'
+        $rows[0].modificado | Should -BeExactly '2025-03-01 00:00:00'
+        $rows[0].alta_texto | Should -BeExactly '2025-03-01'
+        $rows[0].saldo | Should -Be 100.25
+        $rows[1].codigo | Should -Be 'C2'
+        $rows[1].alta | Should -BeExactly '2024-12-31'
+        $rows[1].modificado | Should -BeExactly '2024-12-31 23:59:59'
+    }
+
+    It 'finds nothing to send the second time, and keeps the run dates in the Gregorian calendar' {
+        $Child.Output | Should -Contain 'again=0'
+        $started = @(Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Store" -Query 'SELECT started, ended FROM ofisync_run')
+        $started.Count | Should -Be 2
+        foreach ($run in $started) {
+            $run.started | Should -Match "^$((Get-Date).ToUniversalTime().Year)-\d\d-\d\d \d\d:\d\d:\d\d"
+            $run.ended | Should -Match "^$((Get-Date).ToUniversalTime().Year)-\d\d-\d\d \d\d:\d\d:\d\d"
+        }
+    }
+}
