@@ -65,3 +65,44 @@ New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable 
         }
     }
 }
+
+Describe 'A session whose culture has case rules of its own (tr-TR: I and i are not a pair)' {
+    BeforeAll {
+        $folder = Join-Path $TestDrive 'turkish'
+        New-Item -ItemType Directory $folder -Force | Out-Null
+        $erp = Join-Path $folder 'erp.db'
+        $crm = Join-Path $folder 'crm.db'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp" -Confirm:$false -Query @'
+CREATE TABLE cliente (codigo TEXT PRIMARY KEY, ciudad TEXT);
+INSERT INTO cliente VALUES ('C1', 'ISTANBUL'), ('C2', 'izmir'), ('C3', 'ılıca'), ('C4', 'Ankara');
+'@
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm" -Confirm:$false -Query 'CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, ciudad TEXT)'
+        $script:Turkish = Invoke-ChildPwsh -Environment @{ LC_ALL = 'tr_TR.UTF-8'; LANG = 'tr_TR.UTF-8'; OFISYNC_STORE = (Join-Path $folder 'store.db') } @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+"culture=`$((Get-Culture).Name) powershell=`$('ISTANBUL' -like 'i*')"
+New-SyncConnection ERP Sqlite 'Data Source=$erp' | Out-Null
+New-SyncConnection CRM Sqlite 'Data Source=$crm' | Out-Null
+New-SyncLine Istanbul -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -Map @{ codigo = 'codigo'; ciudad = 'ciudad' } | Out-Null
+"preview=`$((Get-SyncPreview Istanbul -Filter { ciudad -like 'i*' }).Key -join ',')"
+Invoke-OfiSync Istanbul -Force | Out-Null
+"runs=`$(@(Get-SyncRun -Line istanbul -ErrorAction SilentlyContinue).Count)"
+`$typed = 'Get-SyncRun -Line ist'
+"complete=`$((TabExpansion2 `$typed `$typed.Length).CompletionMatches.CompletionText -join ',')"
+"@
+    }
+
+    It 'runs under tr-TR, where PowerShell''s own -like differs from the invariant culture' {
+        $Turkish.Output | Should -Contain 'culture=tr-TR powershell=False'
+        $Turkish.ExitCode | Should -Be 0
+    }
+
+    It 'selects the rows a filter''s -like selects on any other machine' {
+        $Turkish.Output | Should -Contain 'preview=C1,C2'
+    }
+
+    It 'finds a line''s runs and completes its name whatever the case typed' {
+        $Turkish.Output | Should -Contain 'runs=1'
+        $Turkish.Output | Should -Contain 'complete=Istanbul'
+    }
+}

@@ -61,7 +61,7 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
         foreach (var pattern in Line)
         {
             // A run belongs to the line by identity, so a renamed line keeps its history; runs of removed lines match by the name they had.
-            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             var ids = lines.Where(l => wildcard.IsMatch(l.Name)).Select(l => l.Id).ToHashSet();
             var matches = runs.Where(r => ids.Contains(r.LineId) || wildcard.IsMatch(r.Line)).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern) && ids.Count == 0)
