@@ -106,3 +106,39 @@ Invoke-OfiSync Istanbul -Force | Out-Null
         $Turkish.Output | Should -Contain 'complete=Istanbul'
     }
 }
+
+Describe 'The demo data made in a session whose culture has another calendar' {
+    It 'dates the demo ERP''s invoices in the Gregorian calendar, up to the -AsOf day' {
+        $erp = Join-Path $TestDrive 'demo-thai.db'
+        $demo = Join-Path (Get-RepositoryRoot) 'examples/DemoData.psm1'
+        $r = Invoke-ChildPwsh -Environment @{ LC_ALL = 'th_TH.UTF-8'; LANG = 'th_TH.UTF-8' } @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+Import-Module '$demo'
+New-DemoErp -Path '$erp' -Customers 30 -AsOf ([datetime]::new(2025, 6, 30)) | Out-Null
+"culture=`$((Get-Culture).Name)"
+"@
+        $r.Output | Should -Contain 'culture=th-TH'
+        $range = Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp" -Query 'SELECT MIN(fecha) AS desde, MAX(fecha) AS hasta, COUNT(*) AS n FROM factura'
+        $range.n | Should -BeGreaterThan 0
+        $range.desde | Should -BeGreaterOrEqual '2023-01-01'
+        $range.hasta | Should -BeLessOrEqual '2025-06-30'
+    }
+}
+
+Describe 'The scheduled-task example run by an account whose culture has another calendar' {
+    It 'logs its times and names its failure file in the Gregorian calendar' {
+        $logs = Join-Path $TestDrive 'thai-logs'
+        $script = Join-Path (Get-RepositoryRoot) 'examples/03-scheduled-task.ps1'
+        $r = Invoke-ChildPwsh -Environment @{ LC_ALL = 'th_TH.UTF-8'; LANG = 'th_TH.UTF-8' } @"
+& '$script' -ModulePath '$ModulePath' -Customers 40 -BreakOneRow -LogFolder '$logs' *>&1 | ForEach-Object { "`$_" }
+exit `$LASTEXITCODE
+"@
+        $text = $r.Output -join "`n"
+        $r.ExitCode | Should -Be 1 -Because $text
+        $year = (Get-Date).Year
+        $text | Should -Match "(?m)^OfiSync run started $year-\d\d-\d\d \d\d:\d\d:\d\d "
+        $text | Should -Match "(?m)^OfiSync run ended $year-\d\d-\d\d \d\d:\d\d:\d\d, exit code 1$"
+        @(Get-ChildItem $logs -Filter "failures-$year*.csv").Count | Should -Be 1 -Because $text
+    }
+}
