@@ -63,4 +63,6 @@ public static partial class Messages
     public static string InputNotUnderstood(string type) =>
         $"Invoke-OfiSync takes sync lines (from Get-SyncLine), line names, or preview rows (from Get-SyncPreview), not a {type}.";
     public static string RunNotFound(long id) => $"No run with id {id} is in the store. Get-SyncRun lists the runs.";
+    public static string DateNotUnderstood(string text) =>
+        $"'{text}' is not a date. Write it year first, such as '2025-06-30' or '2025-06-30 18:00', or give a [datetime] such as (Get-Date).AddDays(-7).";
 }

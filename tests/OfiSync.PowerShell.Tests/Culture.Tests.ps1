@@ -15,10 +15,13 @@ Describe 'A sync in a session whose culture has another calendar' {
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, alta DATE, modificado DATETIME, saldo NUMERIC);
 INSERT INTO cliente VALUES ('C1', 'Uno', '2025-03-01', '2025-03-01 00:00:00', 100.25), ('C2', 'Dos', '2024-12-31', '2024-12-31 23:59:59', 2000),
   ('C3', 'Tres', '2023-06-15', '2023-06-15 08:00:00', 50);
+CREATE TABLE factura (serie TEXT, numero INTEGER, fecha TEXT, cliente_codigo TEXT, total NUMERIC, PRIMARY KEY (serie, numero));
+INSERT INTO factura VALUES ('A', 1, '2025-02-01', 'C1', 500), ('A', 2, '2025-03-01', 'C2', 300);
 '@
         Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Crm" -Confirm:$false -Query @'
 CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, razon_social TEXT NOT NULL, alta DATE,
   modificado DATETIME, alta_texto TEXT, saldo NUMERIC);
+CREATE TABLE cuenta_ventas (cuenta_id INTEGER PRIMARY KEY, ejercicio INTEGER, ventas_actual NUMERIC);
 '@
         # A real sync in a new pwsh whose culture is Thai (Buddhist calendar: 2025 is 2568), as a Thai user's machine runs it.
         $script:Child = Invoke-ChildPwsh -Environment @{ LC_ALL = 'th_TH.UTF-8'; LANG = 'th_TH.UTF-8'; OFISYNC_STORE = $Store } @"
@@ -33,6 +36,12 @@ New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable 
 `$results = @(Invoke-OfiSync -Force)
 "written=`$((`$results | Where-Object Status -eq 'Succeeded').Count)"
 "again=`$(@(Invoke-OfiSync -Force).Count)"
+# Dates given as text to the cmdlets, as a script or a scheduled task gives them.
+New-SyncLine Ventas -Source ERP -Target CRM -TargetTable cuenta_ventas -DependsOn Clientes -SalesStatistics @{
+    From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes'
+} -Map @{ cuenta_id = @{ FromLine = 'Clientes' }; ejercicio = 'fiscal_year'; ventas_actual = 'sales_current' } | Out-Null
+"asof=`$((Get-SyncPreview Ventas -AsOf '2025-06-30').ejercicio -join ',')"
+"since=`$(@(Get-SyncRun -Since '2500-01-01').Count),`$(@(Get-SyncRun -Since '2001-01-01').Count)"
 "@
     }
 
@@ -53,6 +62,12 @@ New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable 
         $rows[1].codigo | Should -Be 'C2'
         $rows[1].alta | Should -BeExactly '2024-12-31'
         $rows[1].modificado | Should -BeExactly '2024-12-31 23:59:59'
+    }
+
+    It 'reads the dates given to -AsOf and -Since as PowerShell reads [datetime]''2025-06-30'', whatever the culture' {
+        # Bound with the culture, '2025-06-30' would be the Buddhist year 2025 (1482), and '2500-01-01' the year 1957.
+        $Child.Output | Should -Contain 'asof=2025,2025'
+        $Child.Output | Should -Contain 'since=0,2'
     }
 
     It 'finds nothing to send the second time, and keeps the run dates in the Gregorian calendar' {
@@ -140,5 +155,17 @@ exit `$LASTEXITCODE
         $text | Should -Match "(?m)^OfiSync run started $year-\d\d-\d\d \d\d:\d\d:\d\d "
         $text | Should -Match "(?m)^OfiSync run ended $year-\d\d-\d\d \d\d:\d\d:\d\d, exit code 1$"
         @(Get-ChildItem $logs -Filter "failures-$year*.csv").Count | Should -Be 1 -Because $text
+    }
+}
+
+Describe 'A date given as text that is not a date' {
+    It 'stops the command with an error that says how to write it, and nothing runs' {
+        $env:OFISYNC_STORE = Join-Path $TestDrive 'bad-date-store.db'
+        try {
+            { Get-SyncRun -Since 'yesterday' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ParameterArgumentTransformationError,OfiSync.PowerShell.Commands.GetSyncRunCommand' -ExpectedMessage "*'yesterday' is not a date. Write it year first, such as '2025-06-30'*"
+            { Invoke-OfiSync -AsOf '31/12/2025' -WhatIf -ErrorAction Stop } | Should -Throw -ExpectedMessage "*'31/12/2025' is not a date*"
+        }
+        finally { Remove-Item Env:OFISYNC_STORE -ErrorAction SilentlyContinue }
     }
 }

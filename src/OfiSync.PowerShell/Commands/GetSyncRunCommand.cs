@@ -25,6 +25,7 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
     public int Last { get; set; }
 
     [Parameter(ParameterSetName = "List")]
+    [InvariantDateTime]
     public DateTime Since { get; set; }
 
     /// <summary>Keeps the runs for which this Where-Object style condition holds, such as { Failed -gt 0 }.</summary>
