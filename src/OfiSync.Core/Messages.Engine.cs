@@ -7,15 +7,15 @@ public static partial class Messages
     public static string ValueTooLong(string column, string value, int max) =>
         $"The value of {column} has {value.Length} characters, more than the {max} the target column holds: '{Shorten(value)}'.";
     public static string ValueNotConvertible(string column, object value, string type) =>
-        $"The value '{Shorten(Invariant(value))}' cannot be written into {column} ({type}).";
+        $"The value '{Shorten(ValueText(value))}' cannot be written into {column} ({type}).";
     public static string KeyIsNull(string column) => $"The key column {column} is NULL in the source: the row cannot be identified.";
     public static string DuplicateSourceKey(string key) => $"The source has more than one row with the key '{key}'; only the first was written.";
     public static string LookupNotFound(string column, string source, object? value, string table, string match) =>
-        $"{column}: no row of {table} has {match} = '{Invariant(value)}' (from {source}). Sync that table first (DependsOn), or set OnMissing = 'Null'.";
+        $"{column}: no row of {table} has {match} = '{ValueText(value)}' (from {source}). Sync that table first (DependsOn), or set OnMissing = 'Null'.";
     public static string LookupAmbiguous(string table, string match, object? value) =>
-        $"More than one row of {table} has {match} = '{Invariant(value)}': the lookup cannot choose.";
+        $"More than one row of {table} has {match} = '{ValueText(value)}': the lookup cannot choose.";
     public static string DeleteCapExceeded(string line, long deletes, long total, double percent) =>
-        $"Line '{line}': {deletes} of {total} target rows would be deleted or flagged, more than the {Invariant(percent)}% safety cap. Nothing was deleted. Check the source, then run again with -Force if this is intended.";
+        $"Line '{line}': {deletes} of {total} target rows would be deleted or flagged, more than the {ValueText(percent)}% safety cap. Nothing was deleted. Check the source, then run again with -Force if this is intended.";
     public static string LineLocked(string line, TimeSpan waited) =>
         string.Create(CultureInfo.InvariantCulture, $"Another run of the line '{line}' is in progress (in this or another process, or on another machine sharing the store); waited {waited.TotalSeconds:0.#} s. Try again when it ends, or wait longer with -LockTimeout.");
     public static string Retrying(string line, int attempt, int of, TimeSpan delay, string reason) =>
@@ -37,7 +37,7 @@ public static partial class Messages
     private static string Shorten(string s) => s.Length > 60 ? s[..57] + "..." : s;
 
     /// <summary>A value quoted in a message as the invariant culture writes it: run history keeps these texts.</summary>
-    private static string Invariant(object? value) => Engine.RowKey.Text(value);
+    private static string ValueText(object? value) => Engine.RowKey.Text(value);
 }
 
 public static partial class Messages

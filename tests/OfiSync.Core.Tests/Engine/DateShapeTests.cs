@@ -165,3 +165,52 @@ public sealed class PostgresDateShapeTests : DateShapeTests
         _db.Dispose();
     }
 }
+
+/// <summary>
+/// A date read from a typed source (PostgreSQL's date and timestamp) into a text column keeps the source column's
+/// form: a timestamp at midnight keeps its time, so the text column holds one form too.
+/// </summary>
+public sealed class DateIntoTextTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly PostgresDatabase _erp = new();
+
+    [Fact]
+    public async Task A_timestamp_at_midnight_keeps_its_time_in_a_text_column_and_a_date_stays_a_day()
+    {
+        using (var erp = _erp.Open())
+            erp.Execute(@"CREATE TABLE evento (codigo TEXT PRIMARY KEY, dia DATE, momento TIMESTAMP);
+                INSERT INTO evento VALUES ('E1', '2000-02-29', '2000-02-29 00:00:00'), ('E2', '2000-02-29', '2000-02-29 10:20:30.25');");
+        var crm = "Data Source=" + _dir.File("crm.db");
+        using (var c = new SqliteConnection(crm))
+            c.Execute("CREATE TABLE evento (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, dia_texto TEXT, momento_texto VARCHAR(30))");
+        var store = SyncStore.Open(StoreLocation.Parse(_dir.File("store.db")));
+        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.PostgreSql, ConnectionString = _erp.ConnectionString }, replace: true);
+        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = ProviderKind.Sqlite, ConnectionString = crm }, replace: true);
+        var line = new SyncLine
+        {
+            Name = "Eventos", Source = "ERP", SourceTable = "evento", Target = "CRM", TargetTable = "evento", TargetId = "id",
+            Key = { "codigo" }, TargetKey = { "codigo" },
+            Columns =
+            {
+                new() { TargetColumn = "codigo", SourceColumn = "codigo" },
+                new() { TargetColumn = "dia_texto", SourceColumn = "dia" },
+                new() { TargetColumn = "momento_texto", SourceColumn = "momento" },
+            },
+        };
+        store.AddLine(line);
+        await foreach (var r in new SyncEngine(store, ConnectionOpener.WithoutCredentials).RunAsync(line, new SyncOptions(), null, null, default))
+            Assert.Equal(RowStatus.Succeeded, r.Status);
+        using var check = new SqliteConnection(crm);
+        Assert.Equal(
+            ["E1 | 2000-02-29 | 2000-02-29 00:00:00", "E2 | 2000-02-29 | 2000-02-29 10:20:30.25"],
+            check.Query<(string, string, string)>("SELECT codigo, dia_texto, momento_texto FROM evento ORDER BY codigo").Select(r => $"{r.Item1} | {r.Item2} | {r.Item3}"));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+        _erp.Dispose();
+    }
+}
