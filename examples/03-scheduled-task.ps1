@@ -95,7 +95,9 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
         if (-not $LogFolder) { $LogFolder = $scratch }
     }
 
-    Write-Output "OfiSync run started $(Get-Date -Format 'yyyy-MM-dd HH:mm:ss') on $([Environment]::MachineName), store $Store"
+    # Log times in one form whatever the culture of the account the scheduler uses (Get-Date -Format follows it).
+    $stamp = { (Get-Date).ToString($args[0], [cultureinfo]::InvariantCulture) }
+    Write-Output "OfiSync run started $(& $stamp 'yyyy-MM-dd HH:mm:ss') on $([Environment]::MachineName), store $Store"
 
     # -Force: a scheduled job cannot answer a confirmation. It also lifts the delete safety cap; to keep the cap,
     # write -Confirm:$false instead of -Force.
@@ -117,7 +119,7 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
     if (-not $FailureCsv) {
         if (-not $LogFolder) { $LogFolder = (Get-Location).Path }
         New-Item -ItemType Directory $LogFolder -Force | Out-Null
-        $FailureCsv = Join-Path $LogFolder ("failures-{0:yyyyMMdd-HHmmss}.csv" -f (Get-Date))
+        $FailureCsv = Join-Path $LogFolder "failures-$(& $stamp 'yyyyMMdd-HHmmss').csv"
     }
     if ($failedRows) {
         $failedRows | Select-Object RunId, Line, Key, Action, Status, Column, Error | Export-Csv -LiteralPath $FailureCsv -NoTypeInformation -Encoding utf8
@@ -130,7 +132,7 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
     foreach ($e in $lineErrors) { Write-Output "ERROR: $e" }
 
     $exitCode = if ($lineErrors) { 2 } elseif ($failedRows) { 1 } else { 0 }
-    Write-Output "OfiSync run ended $(Get-Date -Format 'yyyy-MM-dd HH:mm:ss'), exit code $exitCode"
+    Write-Output "OfiSync run ended $(& $stamp 'yyyy-MM-dd HH:mm:ss'), exit code $exitCode"
 }
 catch {
     # The store or the module could not be opened, or something unexpected: say why, in one line, and exit 2.

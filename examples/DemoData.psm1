@@ -362,7 +362,10 @@ FROM documento;
 
     # Pooling=False: a pooled connection would keep a replaced file open, and the next call would see the old one.
     $cs = "Data Source=$Path;Pooling=False"
-    $p = @{ customers = $Customers; desde = $from.ToString('yyyy-MM-dd'); asof = $AsOf.ToString('yyyy-MM-dd'); dias = $days }
+    # Dates go to SQLite as ISO text in the Gregorian calendar, whatever the session's culture (a method call's
+    # ToString would use it: 2568 for 2025 under th-TH).
+    $iso = [cultureinfo]::InvariantCulture
+    $p = @{ customers = $Customers; desde = $from.ToString('yyyy-MM-dd', $iso); asof = $AsOf.ToString('yyyy-MM-dd', $iso); dias = $days }
     Invoke-SyncQuery -Provider Sqlite -ConnectionString $cs -Query ("BEGIN;`n" + $schema + $lookups + $customersSql + $invoicesSql + "COMMIT;") -Parameters $p -Confirm:$false
     $counts = Invoke-SyncQuery -Provider Sqlite -ConnectionString $cs -Query 'SELECT (SELECT COUNT(*) FROM cliente) AS clientes, (SELECT COUNT(*) FROM factura) AS facturas'
     [pscustomobject]@{ Path = $Path; Customers = $counts.clientes; Invoices = $counts.facturas; From = $from; To = $AsOf.Date }

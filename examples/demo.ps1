@@ -267,7 +267,7 @@ $results | Where-Object Status -eq Failed | Format-List Key, Action, Status, Col
         num_facturas = 'invoices'; fecha_ult_venta = 'last_sale'; piramide_actual = 'tier_current'; piramide_anterior = 'tier_previous'
     } | Out-Null
     $asOf = $erp.To
-    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0:yyyy-MM-dd}' -Summary" -f $asOf)
+    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0}' -Summary" -f $asOf.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture))
     $ventas = Invoke-OfiSync -Line Ventas -Force -AsOf $asOf -Summary
     $ventas | Show-Table
     Write-Note ("{0:N0} customers' figures written. {1:N0} Skipped: customers inactive in the ERP, which the Clientes line leaves out of the CRM; they would go once the CRM has them." -f
@@ -285,7 +285,7 @@ SELECT c.codigo, c.razon_social, printf('%,.2f', v.ventas_actual) AS ventas_actu
        v.num_facturas, v.fecha_ult_venta, v.piramide_actual, v.piramide_anterior
 FROM cuenta_ventas v JOIN cuenta c ON c.id = v.cuenta_id ORDER BY v.ventas_actual DESC LIMIT 5
 "@ | Show-Table
-    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0:yyyy-MM-dd}' -Summary     # the same day again" -f $asOf)
+    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0}' -Summary     # the same day again" -f $asOf.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture))
     $again = Invoke-OfiSync -Line Ventas -Force -AsOf $asOf -Summary
     Write-Note ("Same day, same figures: {0} rows written, {1:N0} unchanged." -f ($again.Inserted + $again.Updated), $again.Unchanged)
 

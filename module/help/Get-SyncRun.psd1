@@ -23,7 +23,7 @@ The Mode of a run is Incremental (an ordinary run), All (Invoke-OfiSync -All) or
             DefaultValue = 'Every run'
         }
         Since  = @{
-            Description  = 'Gets only the runs that started at this moment or later, such as (Get-Date).AddDays(-7). A date written without a time zone, such as [datetime]''2024-06-01'', is taken as local time; the store keeps times in UTC.'
+            Description  = 'Gets only the runs that started at this moment or later, such as (Get-Date).AddDays(-7). A date written without a time zone, such as [datetime]''2024-06-01'', is taken as local time; the store keeps times in UTC. Text is read as [datetime]''...'' reads it, whatever the culture: year first, such as ''2024-06-01'' or ''2024-06-01 18:00''.'
             DefaultValue = 'None'
         }
         Filter = @'

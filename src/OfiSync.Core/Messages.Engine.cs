@@ -7,19 +7,19 @@ public static partial class Messages
     public static string ValueTooLong(string column, string value, int max) =>
         $"The value of {column} has {value.Length} characters, more than the {max} the target column holds: '{Shorten(value)}'.";
     public static string ValueNotConvertible(string column, object value, string type) =>
-        $"The value '{Shorten(value.ToString() ?? "")}' cannot be written into {column} ({type}).";
+        $"The value '{Shorten(ValueText(value))}' cannot be written into {column} ({type}).";
     public static string KeyIsNull(string column) => $"The key column {column} is NULL in the source: the row cannot be identified.";
     public static string DuplicateSourceKey(string key) => $"The source has more than one row with the key '{key}'; only the first was written.";
     public static string LookupNotFound(string column, string source, object? value, string table, string match) =>
-        $"{column}: no row of {table} has {match} = '{value}' (from {source}). Sync that table first (DependsOn), or set OnMissing = 'Null'.";
+        $"{column}: no row of {table} has {match} = '{ValueText(value)}' (from {source}). Sync that table first (DependsOn), or set OnMissing = 'Null'.";
     public static string LookupAmbiguous(string table, string match, object? value) =>
-        $"More than one row of {table} has {match} = '{value}': the lookup cannot choose.";
+        $"More than one row of {table} has {match} = '{ValueText(value)}': the lookup cannot choose.";
     public static string DeleteCapExceeded(string line, long deletes, long total, double percent) =>
-        $"Line '{line}': {deletes} of {total} target rows would be deleted or flagged, more than the {percent}% safety cap. Nothing was deleted. Check the source, then run again with -Force if this is intended.";
+        $"Line '{line}': {deletes} of {total} target rows would be deleted or flagged, more than the {ValueText(percent)}% safety cap. Nothing was deleted. Check the source, then run again with -Force if this is intended.";
     public static string LineLocked(string line, TimeSpan waited) =>
-        $"Another run of the line '{line}' is in progress (in this or another process, or on another machine sharing the store); waited {waited.TotalSeconds:0.#} s. Try again when it ends, or wait longer with -LockTimeout.";
+        string.Create(CultureInfo.InvariantCulture, $"Another run of the line '{line}' is in progress (in this or another process, or on another machine sharing the store); waited {waited.TotalSeconds:0.#} s. Try again when it ends, or wait longer with -LockTimeout.");
     public static string Retrying(string line, int attempt, int of, TimeSpan delay, string reason) =>
-        $"Line '{line}': a passing fault ({reason}); trying the batch again in {delay.TotalSeconds:0.#} s on a new connection (attempt {attempt} of {of}).";
+        string.Create(CultureInfo.InvariantCulture, $"Line '{line}': a passing fault ({reason}); trying the batch again in {delay.TotalSeconds:0.#} s on a new connection (attempt {attempt} of {of}).");
     public const string RunInterrupted = "The run ended without finishing: its process stopped (killed, or the machine restarted). What it committed stays; the next run sent the rest.";
     public const string RunAbandoned = "The run was stopped before its end: committed batches stay, the rest is sent next time.";
     public static string RunStopped => "The run was stopped (Ctrl+C): committed batches stay, the rest is sent next time.";
@@ -39,6 +39,9 @@ public static partial class Messages
     public const string ActionSync = "Synchronise";
 
     private static string Shorten(string s) => s.Length > 60 ? s[..57] + "..." : s;
+
+    /// <summary>A value quoted in a message as the invariant culture writes it: run history keeps these texts.</summary>
+    private static string ValueText(object? value) => Engine.RowKey.Text(value);
 }
 
 public static partial class Messages
@@ -74,6 +77,8 @@ public static partial class Messages
     public static string InputNotUnderstood(string type) =>
         $"Invoke-OfiSync takes sync lines (from Get-SyncLine), line names, or preview rows (from Get-SyncPreview), not a {type}.";
     public static string RunNotFound(long id) => $"No run with id {id} is in the store. Get-SyncRun lists the runs.";
+    public static string DateNotUnderstood(string text) =>
+        $"'{text}' is not a date. Write it year first, such as '2025-06-30' or '2025-06-30 18:00', or give a [datetime] such as (Get-Date).AddDays(-7).";
     public static string SyncNotFound(Guid id) => $"No run of the sync {id} is in the store. Get-SyncRun lists the runs with their SyncId.";
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using OfiSync.Core.Providers;
 
 namespace OfiSync.Core.Connections;
@@ -23,7 +24,7 @@ public static class ConnectionTester
             await using var db = await opener.OpenAsync(connection, cancel).ConfigureAwait(false);
             await using var command = db.CreateCommand();
             command.CommandText = provider.ServerVersionQuery;
-            var version = Convert.ToString(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false));
+            var version = Convert.ToString(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), CultureInfo.InvariantCulture);
             return new ConnectionTestResult
             {
                 Name = connection.Name, Provider = connection.Provider, Connection = redacted, Succeeded = true,

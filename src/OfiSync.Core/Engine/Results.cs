@@ -78,7 +78,7 @@ public sealed class PreviewRow
 public sealed record ColumnChange(string Column, object? Old, object? New)
 {
     public override string ToString() => $"{Column}: {Show(Old)} -> {Show(New)}";
-    private static string Show(object? v) => v is null ? "NULL" : "'" + v + "'";
+    private static string Show(object? v) => v is null ? "NULL" : "'" + RowKey.Text(v) + "'";
 }
 
 /// <summary>Where a line is while it runs: for Write-Progress.</summary>

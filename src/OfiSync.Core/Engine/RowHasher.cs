@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 
@@ -26,7 +27,7 @@ public sealed class RowHasher
                 case null: small[0] = 0; _hash.Append(small[..1]); break;
                 case string s: AppendText(1, s); break;
                 case long or int or short or byte or sbyte or ushort or uint:
-                    small[0] = 2; BinaryPrimitives.WriteInt64LittleEndian(small[1..], Convert.ToInt64(values[i])); _hash.Append(small[..9]); break;
+                    small[0] = 2; BinaryPrimitives.WriteInt64LittleEndian(small[1..], Convert.ToInt64(values[i], CultureInfo.InvariantCulture)); _hash.Append(small[..9]); break;
                 case bool b: small[0] = 5; small[1] = b ? (byte)1 : (byte)0; _hash.Append(small[..2]); break;
                 case DateTime d: small[0] = 6; BinaryPrimitives.WriteInt64LittleEndian(small[1..], d.Ticks); _hash.Append(small[..9]); break;
                 case byte[] bytes:

@@ -42,7 +42,9 @@ internal sealed class RowMapper
         _targetColumns = targetColumns;
         _lookups = lookups;
         TargetNames = line.Columns.Select(c => c.TargetColumn).ToList();
-        _converters = line.Columns.Select(c => LineChecker.Find(targetColumns, c.TargetColumn) is { } t ? new ValueConverter(t) : null).ToArray();
+        _converters = line.Columns.Select(c => LineChecker.Find(targetColumns, c.TargetColumn) is { } t
+            ? new ValueConverter(t, c.Kind == MappingKind.Column && c.SourceColumn is not null ? LineChecker.Find(sourceColumns, c.SourceColumn) : null)
+            : null).ToArray();
         _writtenIndexes = written.Select(w => line.Columns.IndexOf(w)).ToArray();
         WrittenColumns = written.Select(w => LineChecker.Find(targetColumns, w.TargetColumn)
             ?? throw new SyncLineException(line.Name, Messages.ColumnNotFound(w.TargetColumn, line.TargetTable, targetColumns))).ToList();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using OfiSync.Core.Filtering;
 using OfiSync.Core.Lines;
@@ -106,7 +107,7 @@ internal sealed class SourceQuery
     public async Task<long> CountAsync(DbConnection connection, CancellationToken cancel)
     {
         await using var command = Command(connection, $"SELECT COUNT(*) FROM {_from}{Where}");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     private string SelectSql => $"SELECT {_select} FROM {_from}{Where} ORDER BY {_orderBy}";

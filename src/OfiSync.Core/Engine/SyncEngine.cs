@@ -5,6 +5,7 @@ using System.Text;
 using OfiSync.Core.Connections;
 using OfiSync.Core.Engine.Writers;
 using OfiSync.Core.Lines;
+using OfiSync.Core.Schema;
 using OfiSync.Core.Store;
 
 namespace OfiSync.Core.Engine;
@@ -68,7 +69,7 @@ public sealed class SyncEngine
                 var rows = gone.Select(g => new PreviewRow
                 {
                     Line = line.Name, Key = g.SourceKey, Action = RowAction.Flag, Columns = new[] { flag.Name }, Values = new[] { session.FlagValue },
-                    Changes = current.TryGetValue(g.SourceKey, out var old) && !SameValue(old, session.FlagValue)
+                    Changes = current.TryGetValue(g.SourceKey, out var old) && !SameValue(old, session.FlagValue, flag)
                         ? new[] { new ColumnChange(flag.Name, old, session.FlagValue) } : Array.Empty<ColumnChange>(),
                 }).ToList();
                 gone.Clear();
@@ -459,7 +460,8 @@ public sealed class SyncEngine
         var changes = new List<ColumnChange>();
         if (planned.Action == RowAction.Update && current is not null)
             foreach (var (value, written) in shown)
-                if (!SameValue(current[written], values[value])) changes.Add(new ColumnChange(names[value], current[written], values[value]));
+                if (!SameValue(current[written], values[value], session.Mapper.WrittenColumns[written]))
+                    changes.Add(new ColumnChange(names[value], current[written], values[value]));
         return new PreviewRow
         {
             Line = session.Line.Name, Key = planned.Row.Key, Action = planned.Action,
@@ -469,7 +471,20 @@ public sealed class SyncEngine
         };
     }
 
-    private static bool SameValue(object? a, object? b) => a is null || b is null ? a is null && b is null : RowKey.Text(a) == RowKey.Text(b);
+    /// <summary>Whether the target holds the value already; a date column holds the day only, so only days are compared there.</summary>
+    private static bool SameValue(object? current, object? value, ColumnInfo column)
+    {
+        if (current is null || value is null) return current is null && value is null;
+        if (AsDateTime(current) is { } a && AsDateTime(value) is { } b && TypeCompatibility.IsDateOnly(column)) return a.Date == b.Date;
+        return RowKey.Text(current) == RowKey.Text(value);
+    }
+
+    private static DateTime? AsDateTime(object value) => value switch
+    {
+        DateTime d => d,
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        _ => null,
+    };
 
     private static UInt128 KeyHash(string key) => XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(key));
 

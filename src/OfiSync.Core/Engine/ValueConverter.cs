@@ -21,12 +21,17 @@ public sealed class ValueConverter
     private readonly ColumnInfo _column;
     private readonly Family _family;
     private readonly bool _textTarget;
+    private readonly bool? _dateOnlySource;
 
-    public ValueConverter(ColumnInfo column)
+    /// <param name="column">The target column.</param>
+    /// <param name="source">The source column the values come from, when one does: a date it holds is written as text
+    /// in the source column's form (the day for a DATE column, the day and the time for any other).</param>
+    public ValueConverter(ColumnInfo column, ColumnInfo? source = null)
     {
         _column = column;
         _family = TypeCompatibility.FamilyOf(column);
         _textTarget = _family == Family.Text;
+        _dateOnlySource = source is not null && TypeCompatibility.FamilyOf(source) == Family.Date ? TypeCompatibility.IsDateOnly(source) : null;
     }
 
     public object? Convert(object? value)
@@ -55,12 +60,14 @@ public sealed class ValueConverter
         }
     }
 
-    private static string ToText(object value) => value switch
+    // A date into text: one form per source column, as SQLite keeps dates (a timestamp's midnight keeps its time);
+    // without a source column (a constant, a lookup) a date at midnight is taken for a day.
+    private string ToText(object value) => value switch
     {
         string s => s,
-        DateTime d => d.TimeOfDay == TimeSpan.Zero && d.Kind != DateTimeKind.Utc
+        DateTime d => _dateOnlySource ?? (d.TimeOfDay == TimeSpan.Zero && d.Kind != DateTimeKind.Utc)
             ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),
+            : d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         bool b => b ? "1" : "0",
         _ => RowKey.Text(value),
     };
@@ -68,7 +75,7 @@ public sealed class ValueConverter
     private object ToInteger(object value) => value switch
     {
         long l => l,
-        int or short or byte => System.Convert.ToInt64(value),
+        int or short or byte => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
         bool b => b ? 1L : 0L,
         decimal m when m == decimal.Truncate(m) => (long)m,
         double d when d == Math.Truncate(d) => (long)d,
@@ -87,7 +94,7 @@ public sealed class ValueConverter
     private static bool ToBoolean(object value) => value switch
     {
         bool b => b,
-        long or int or short or byte => System.Convert.ToInt64(value) != 0,
+        long or int or short or byte => System.Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         string s when s is "1" or "0" => s == "1",
         string s => bool.Parse(s.Trim()),
         _ => throw new InvalidCastException(),

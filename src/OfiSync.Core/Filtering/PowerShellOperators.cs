@@ -5,7 +5,7 @@ namespace OfiSync.Core.Filtering;
 /// <summary>
 /// PowerShell's comparison operators on two scalar values (System.Management.Automation's binder, without it).
 /// The left operand decides: the right one is converted to the left's type. Text compares with the invariant
-/// culture ignoring case; -like uses PowerShell's wildcard matcher with the current culture.
+/// culture ignoring case; -like uses PowerShell's wildcard matcher, with the invariant culture too (see PowerShellWildcard).
 /// </summary>
 internal static class PowerShellOperators
 {

@@ -8,9 +8,9 @@ namespace OfiSync.Core.Filtering;
 internal enum WildcardShape
 {
     MatchAll,  // exactly "*"
-    Exact,     // no * ? [ ] ` at all: PowerShell compares the whole text with the current culture, ignoring case
-    Prefix,    // only a final '*': PowerShell's culture-aware StartsWith, ignoring case
-    General,   // anything else: character by character, each character lowered with the current culture
+    Exact,     // no * ? [ ] ` at all: the whole text compared with the invariant culture, ignoring case
+    Prefix,    // only a final '*': StartsWith with the invariant culture, ignoring case
+    General,   // anything else: character by character, each character lowered with the invariant culture
 }
 
 internal abstract record WildcardElement;
@@ -21,25 +21,27 @@ internal sealed record WildcardAny : WildcardElement;
 internal sealed record WildcardSet(IReadOnlyList<(char Low, char High)> Items, Regex Regex) : WildcardElement;
 
 /// <summary>
-/// PowerShell's -like pattern (System.Management.Automation.WildcardPattern with IgnoreCase), rewritten: the same
-/// three fast paths, the same parsing of ` escapes and [abc] / [a-z] sets (no negation: '!' and '^' are plain
-/// characters), and the same per-character matching.
+/// PowerShell's -like pattern (System.Management.Automation.WildcardPattern), rewritten: the same three fast paths,
+/// the same parsing of ` escapes and [abc] / [a-z] sets (no negation: '!' and '^' are plain characters), and the same
+/// per-character matching, with the options IgnoreCase and CultureInvariant. PowerShell's own -like uses the current
+/// culture instead (its -eq and orderings use the invariant one): a sync line must select the same rows on every
+/// machine, so OfiSync's -like folds case as the invariant culture does. The two differ only where a culture has
+/// case rules of its own (tr-TR and az: 'I' and 'i' are not a pair there).
 /// </summary>
 internal sealed class PowerShellWildcard
 {
     private const string SpecialChars = "*?[]`";
     private const string RegexChars = "()[.?*{}^$+|\\";
 
-    private static readonly ConcurrentDictionary<string, PowerShellWildcard> Cache = new();
+    private static readonly ConcurrentDictionary<string, PowerShellWildcard> Cache = new(StringComparer.Ordinal);
 
-    private readonly CultureInfo _culture;
+    private static readonly TextInfo Invariant = CultureInfo.InvariantCulture.TextInfo;
 
-    private PowerShellWildcard(string pattern, WildcardShape shape, IReadOnlyList<WildcardElement> elements, CultureInfo culture)
+    private PowerShellWildcard(string pattern, WildcardShape shape, IReadOnlyList<WildcardElement> elements)
     {
         Pattern = pattern;
         Shape = shape;
         Elements = elements;
-        _culture = culture;
     }
 
     public string Pattern { get; }
@@ -62,52 +64,34 @@ internal sealed class PowerShellWildcard
         }
     }
 
-    /// <summary>The pattern for the current culture; throws FormatException when it is invalid.</summary>
+    /// <summary>The pattern; throws FormatException when it is invalid.</summary>
     public static PowerShellWildcard Get(string pattern)
     {
-        var culture = CultureInfo.CurrentCulture;
-        var key = culture.Name + "\u0001" + pattern;
-        if (Cache.TryGetValue(key, out var found)) return found;
-        var created = Create(pattern, culture);
-        if (Cache.Count < 10_000) Cache.TryAdd(key, created);
+        if (Cache.TryGetValue(pattern, out var found)) return found;
+        var created = Create(pattern);
+        if (Cache.Count < 10_000) Cache.TryAdd(pattern, created);
         return created;
     }
 
-    private static PowerShellWildcard Create(string pattern, CultureInfo culture)
+    private static PowerShellWildcard Create(string pattern)
     {
         int special = pattern.AsSpan().IndexOfAny(SpecialChars);
         var shape = pattern == "*" ? WildcardShape.MatchAll
             : special < 0 ? WildcardShape.Exact
             : special == pattern.Length - 1 && pattern[special] == '*' ? WildcardShape.Prefix
             : WildcardShape.General;
-        return new PowerShellWildcard(pattern, shape, Parse(pattern), culture);
+        return new PowerShellWildcard(pattern, shape, Parse(pattern));
     }
 
-    public bool IsMatch(string input)
+    public bool IsMatch(string input) => Shape switch
     {
-        var comparison = _culture.Name.Equals("en-US-POSIX", StringComparison.OrdinalIgnoreCase)
-            ? StringComparison.OrdinalIgnoreCase
-            : StringComparison.CurrentCultureIgnoreCase;
-        return Shape switch
-        {
-            WildcardShape.MatchAll => true,
-            WildcardShape.Exact => WithCulture(() => string.Equals(input, Pattern, comparison)),
-            WildcardShape.Prefix => WithCulture(() => input.StartsWith(Pattern[..^1], comparison)),
-            _ => MatchElements(input),
-        };
-    }
+        WildcardShape.MatchAll => true,
+        WildcardShape.Exact => string.Equals(input, Pattern, StringComparison.InvariantCultureIgnoreCase),
+        WildcardShape.Prefix => input.StartsWith(Pattern[..^1], StringComparison.InvariantCultureIgnoreCase),
+        _ => MatchElements(input),
+    };
 
-    // CurrentCulture comparisons must use the culture the pattern was made for, even on another thread.
-    private bool WithCulture(Func<bool> compare)
-    {
-        var current = CultureInfo.CurrentCulture;
-        if (current.Name == _culture.Name) return compare();
-        CultureInfo.CurrentCulture = _culture;
-        try { return compare(); }
-        finally { CultureInfo.CurrentCulture = current; }
-    }
-
-    private char Lower(char c) => _culture.TextInfo.ToLower(c);
+    private static char Lower(char c) => Invariant.ToLower(c);
 
     /// <summary>The NFA walk of PowerShell's WildcardPatternMatcher: the set of pattern positions reachable so far.</summary>
     private bool MatchElements(string input)
@@ -229,7 +213,7 @@ internal sealed class PowerShellWildcard
         regex.Append(']');
         try
         {
-            return new WildcardSet(items, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.Singleline));
+            return new WildcardSet(items, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
         }
         catch (ArgumentException)
         {

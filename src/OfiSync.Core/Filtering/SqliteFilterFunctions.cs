@@ -29,9 +29,8 @@ public static class SqliteFilterFunctions
         connection.CreateFunction<string?, string?, long?>(CompareName,
             (a, b) => a is null || b is null ? null : Math.Sign(CultureInfo.InvariantCulture.CompareInfo.Compare(a, b, CompareOptions.IgnoreCase)),
             isDeterministic: true);
-        // Not deterministic for SQLite: -like follows the current culture, as PowerShell's does.
         connection.CreateFunction<string?, string?, long?>(LikeName,
-            (a, p) => a is null ? null : PowerShellWildcard.Get(p ?? "").IsMatch(a) ? 1 : 0);
+            (a, p) => a is null ? null : PowerShellWildcard.Get(p ?? "").IsMatch(a) ? 1 : 0, isDeterministic: true);
         connection.CreateFunction<object?, string?>(DateTimeName, value => ToDateTime(value) is { } d ? DateText(d) : null, isDeterministic: true);
     }
 

@@ -41,7 +41,7 @@ public sealed class ColumnMapping
     public override string ToString() => Kind switch
     {
         MappingKind.Column => $"{TargetColumn} = {SourceColumn}",
-        MappingKind.Constant => $"{TargetColumn} = '{Constant}'",
+        MappingKind.Constant => $"{TargetColumn} = '{Engine.RowKey.Text(Constant)}'",
         MappingKind.LineTargetId => $"{TargetColumn} = CRM id of {SourceColumn} in line {FromLine}",
         _ => $"{TargetColumn} = {LookupTable}.{LookupValue} where {LookupMatch} = {SourceColumn}",
     };

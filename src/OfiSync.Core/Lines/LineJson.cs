@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -46,8 +47,8 @@ public static class LineJson
                 case bool b: writer.WriteBooleanValue(b); break;
                 case DateTime d: writer.WriteStringValue(d); break;
                 case DateTimeOffset o: writer.WriteStringValue(o); break;
-                case byte or sbyte or short or ushort or int or uint or long: writer.WriteNumberValue(Convert.ToInt64(value)); break;
-                case ulong or float or double or decimal: writer.WriteNumberValue(Convert.ToDecimal(value)); break;
+                case byte or sbyte or short or ushort or int or uint or long: writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)); break;
+                case ulong or float or double or decimal: writer.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture)); break;
                 default: throw new JsonException(Messages.ConstantMustBeScalar);
             }
         }

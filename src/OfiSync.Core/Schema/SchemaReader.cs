@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using OfiSync.Core.Providers;
 
 namespace OfiSync.Core.Schema;
@@ -79,7 +80,7 @@ public static class SchemaReader
         };
         AddParameter(command, "@n", name);
         if (schema is not null && provider.Kind != ProviderKind.Sqlite) AddParameter(command, "@s", schema);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false)) > 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

@@ -69,6 +69,16 @@ public static partial class TypeCompatibility
         return FamilyOfClr(column.ClrType);
     }
 
+    /// <summary>
+    /// A date column that holds the day only (DATE), not a moment (DATETIME, DATETIME2, SMALLDATETIME, TIMESTAMP, TIME):
+    /// the column's declared type names a date and no time.
+    /// </summary>
+    internal static bool IsDateOnly(ColumnInfo column)
+    {
+        var declared = column.DataTypeName.ToUpperInvariant();
+        return declared.Contains("DATE", StringComparison.Ordinal) && !declared.Contains("TIME", StringComparison.Ordinal);
+    }
+
     private static Family? FamilyOfDeclared(string d)
     {
         if (d.Length == 0 || d.Contains("INTERVAL") || d.Contains("POINT")) return null;

@@ -81,7 +81,7 @@ FROM {table} WHERE {year} <= {fy} AND {customer} IS NOT NULL GROUP BY {customer}
             var order = $"ORDER BY {positive}, {sales} DESC, a.customer_key";
             if (spec.Rule == TierRule.Pyramid)
             {
-                ranking.Append($", ROW_NUMBER() OVER ({order}) AS rank_{period}, SUM(CASE WHEN {sales} > 0 THEN 1 ELSE 0 END) OVER () AS n_{period}");
+                ranking.Append(CultureInfo.InvariantCulture, $", ROW_NUMBER() OVER ({order}) AS rank_{period}, SUM(CASE WHEN {sales} > 0 THEN 1 ELSE 0 END) OVER () AS n_{period}");
                 // ceil(n * percent / 100) in integers: the percentage in basis points.
                 var cases = thresholds.Select((t, i) =>
                     $"WHEN r.rank_{period} <= (r.n_{period} * {P($"bp{period}{i}", (long)Math.Round(t * 100))} + 9999) / 10000 THEN {tierParams[i]}");
@@ -91,7 +91,7 @@ FROM {table} WHERE {year} <= {fy} AND {customer} IS NOT NULL GROUP BY {customer}
             else
             {
                 var share = $"CASE WHEN {sales} > 0 THEN {sales} ELSE 0 END";
-                ranking.Append($", SUM({share}) OVER ({order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_{period}, SUM({share}) OVER () AS total_{period}");
+                ranking.Append(CultureInfo.InvariantCulture, $", SUM({share}) OVER ({order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_{period}, SUM({share}) OVER () AS total_{period}");
                 var cases = thresholds.Select((t, i) =>
                     $"WHEN (r.cum_{period} - r.sales_{period}) * 100 < {P($"pct{period}{i}", (decimal)t)} * r.total_{period} THEN {tierParams[i]}");
                 tiers.Add($"CASE WHEN r.sales_{period} > 0 THEN CASE {string.Join(" ", cases)} ELSE {tierParams[thresholds.Count]} END " +

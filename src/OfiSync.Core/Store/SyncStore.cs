@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using OfiSync.Core.Connections;
@@ -87,7 +88,7 @@ public sealed partial class SyncStore
             foreach (var statement in StoreSchema.Step(next, Provider))
                 connection.Execute(statement, transaction: transaction);
         }
-        connection.Execute(StoreSql.SetMeta(Provider), new { n = "schema_version", v = StoreSchema.CurrentVersion.ToString() }, transaction);
+        connection.Execute(StoreSql.SetMeta(Provider), new { n = "schema_version", v = StoreSchema.CurrentVersion.ToString(CultureInfo.InvariantCulture) }, transaction);
         connection.Execute(StoreSql.SetMeta(Provider), new { n = "written_by", v = typeof(SyncStore).Assembly.GetName().Version!.ToString(3) }, transaction);
         transaction.Commit();
     }

@@ -29,6 +29,7 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
     public int Last { get; set; }
 
     [Parameter(ParameterSetName = "List")]
+    [InvariantDateTime]
     public DateTime Since { get; set; }
 
     /// <summary>The runs of the newest sync: the last Invoke-OfiSync call, every line it ran.</summary>
@@ -87,7 +88,7 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
         foreach (var pattern in Line ?? InputObject!.Select(l => l.Name))
         {
             // A run belongs to the line by identity, so a renamed line keeps its history; runs of removed lines match by the name they had.
-            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase);
+            var wildcard = WildcardPattern.Get(pattern, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
             var ids = lines.Where(l => wildcard.IsMatch(l.Name)).Select(l => l.Id).ToHashSet();
             var matches = runs.Where(r => ids.Contains(r.LineId) || wildcard.IsMatch(r.Line)).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern) && ids.Count == 0)

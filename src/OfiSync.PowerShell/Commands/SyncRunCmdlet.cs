@@ -27,6 +27,7 @@ public abstract class SyncRunCmdlet : OfiSyncCmdlet
 
     /// <summary>Sales statistics: the day the figures are computed for; today when not given.</summary>
     [Parameter]
+    [InvariantDateTime]
     public DateTime AsOf { get; set; }
 
     /// <summary>The options common to previews and runs; the filter is read here, with the caller's variables.</summary>

@@ -24,7 +24,7 @@ public abstract class StoreNameCompleter : IArgumentCompleter
             // Completion must never throw at the user: no store, no suggestions.
             return Array.Empty<CompletionResult>();
         }
-        var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+        var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
         return names.Where(pattern.IsMatch).Select(n =>
         {
             var text = n.IndexOfAny(new[] { ' ', '\'', '$', '`', ',', ';', '(', ')', '{', '}' }) >= 0 ? "'" + n.Replace("'", "''") + "'" : n;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Npgsql;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Schema;
@@ -47,7 +48,7 @@ public sealed class PostgresTargetWriter : TargetWriterBase
                   = (SELECT array_agg(x ORDER BY x) FROM unnest(@k::text[]) x)", _connection);
         command.Parameters.AddWithValue("t", Shape.Table);
         command.Parameters.AddWithValue("k", Shape.KeyIndexes.Select(i => Shape.Columns[i].Name).ToArray());
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false)) > 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
     }
 
     public override async Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
@@ -174,13 +175,13 @@ internal static class PostgresValues
 {
     public static object For(object value, string type) => type switch
     {
-        "smallint" => Convert.ToInt16(value),
-        "integer" => Convert.ToInt32(value),
-        "bigint" => Convert.ToInt64(value),
-        "numeric" => Convert.ToDecimal(value),
-        "real" => Convert.ToSingle(value),
-        "double precision" => Convert.ToDouble(value),
-        "boolean" => value is bool b ? b : Convert.ToInt64(value) != 0,
+        "smallint" => Convert.ToInt16(value, CultureInfo.InvariantCulture),
+        "integer" => Convert.ToInt32(value, CultureInfo.InvariantCulture),
+        "bigint" => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        "numeric" => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+        "real" => Convert.ToSingle(value, CultureInfo.InvariantCulture),
+        "double precision" => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+        "boolean" => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         "date" => value is DateTime d ? DateOnly.FromDateTime(d) : value,
         // A source time without zone is kept as written: it is not shifted by this machine's zone.
         "timestamp with time zone" => value is DateTime d ? DateTime.SpecifyKind(d, d.Kind == DateTimeKind.Local ? DateTimeKind.Local : DateTimeKind.Utc).ToUniversalTime() : value,

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
 using OfiSync.Core.Lines;
@@ -50,7 +51,8 @@ public sealed partial class SqlServerTargetWriter : TargetWriterBase
 
     protected override async Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel)
     {
-        using var table = new DataTable();
+        // A DataTable converts a value to its column's type with its Locale, the current culture unless set.
+        using var table = new DataTable { Locale = CultureInfo.InvariantCulture };
         foreach (var c in Shape.Columns) table.Columns.Add(c.Name, Nullable.GetUnderlyingType(c.ClrType) ?? (c.ClrType == typeof(object) ? typeof(object) : c.ClrType));
         table.Columns.Add("ofisync_seq", typeof(int));
         for (var r = start; r < start + count; r++)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using OfiSync.Core.Lines;
@@ -13,10 +14,12 @@ namespace OfiSync.Core.Engine.Writers;
 public sealed partial class SqliteTargetWriter : TargetWriterBase
 {
     private readonly SqliteConnection _connection;
+    private readonly bool[] _dateOnly;
 
     public SqliteTargetWriter(DbConnection connection, WriterShape shape, int commandTimeout) : base(connection, shape, commandTimeout)
     {
         _connection = (SqliteConnection)connection;
+        _dateOnly = shape.Columns.Select(TypeCompatibility.IsDateOnly).ToArray();
     }
 
     private string KeyWhere(int offset) => string.Join(" AND ", Shape.KeyIndexes.Select((i, n) => $"{Shape.Quoted[i]} = @k{n + offset}"));
@@ -89,19 +92,32 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
 
     private void Bind(SqliteCommand command, WriteRow row)
     {
-        for (var i = 0; i < Shape.Columns.Count; i++) command.Parameters[i].Value = Sqlite(row.Values[i]);
-        for (var n = 0; n < Shape.KeyIndexes.Length; n++) command.Parameters[Shape.Columns.Count + n].Value = Sqlite(row.Values[Shape.KeyIndexes[n]]);
+        for (var i = 0; i < Shape.Columns.Count; i++) command.Parameters[i].Value = Sqlite(row.Values[i], _dateOnly[i]);
+        for (var n = 0; n < Shape.KeyIndexes.Length; n++)
+            command.Parameters[Shape.Columns.Count + n].Value = Sqlite(row.Values[Shape.KeyIndexes[n]], _dateOnly[Shape.KeyIndexes[n]]);
     }
 
-    protected override object Parameter(object? value) => Sqlite(value);
+    protected override object Parameter(object? value, ColumnInfo? column) => Sqlite(value, column is not null && TypeCompatibility.IsDateOnly(column));
 
-    /// <summary>Dates go in as ISO text without a 'T' or time zone, the form SQLite's date functions read.</summary>
-    private static object Sqlite(object? value) => value switch
+    /// <summary>
+    /// Dates go in as ISO text without a 'T' or time zone, the form SQLite's date functions read, in the Gregorian
+    /// calendar whatever this machine's culture, and in ONE shape per column, chosen by its declared type: a DATE
+    /// column holds 'yyyy-MM-dd' (the time of day is dropped, as a date column of any other database drops it);
+    /// any other column (DATETIME, TIMESTAMP...) holds 'yyyy-MM-dd HH:mm:ss', midnight included, with the fraction of
+    /// a second only when there is one. SQLite compares text, so one shape per column keeps its order and its
+    /// comparisons ("ts >= '2000-02-29 00:00:00'") right.
+    /// </summary>
+    private static object Sqlite(object? value, bool dateOnly) => value switch
     {
         null => DBNull.Value,
-        DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd") : d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF").TrimEnd('.'),
+        DateTime d => d.ToString(dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         _ => value,
     };
+
+    /// <summary>A date column's text read back as the DateTime it holds, so that a preview compares it with the new value.</summary>
+    protected override object FromDatabase(object value, ColumnInfo column) =>
+        value is string s && TypeCompatibility.FamilyOf(column) == Family.Date
+        && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : value;
 
     private static async Task<(bool Found, string? Id)> RunAsync(SqliteCommand command, CancellationToken cancel)
     {
@@ -140,8 +156,8 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
             probe.Transaction = transaction;
             var parentKey = to is null ? "rowid" : Shape.Provider.QuoteIdentifier(to);
             probe.CommandText = $"SELECT COUNT(*) FROM {Shape.Provider.QuoteIdentifier(parent)} WHERE {parentKey} = @v";
-            probe.Parameters.AddWithValue("@v", Sqlite(row.Values[i]));
-            if (Convert.ToInt64(probe.ExecuteScalar()) == 0) return Shape.Columns[i].Name;
+            probe.Parameters.AddWithValue("@v", Sqlite(row.Values[i], _dateOnly[i]));
+            if (Convert.ToInt64(probe.ExecuteScalar(), CultureInfo.InvariantCulture) == 0) return Shape.Columns[i].Name;
         }
         return null;
     }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Schema;
 
@@ -37,8 +38,11 @@ public abstract class TargetWriterBase : ITargetWriter
     public static string SelectCurrentSql(WriterShape shape) =>
         $"SELECT {string.Join(", ", shape.Quoted)} FROM {shape.Table} WHERE {KeyWhere(shape)};";
 
-    /// <summary>A value as this database's driver wants it bound.</summary>
-    protected virtual object Parameter(object? value) => value ?? DBNull.Value;
+    /// <summary>A value as this database's driver wants it bound into (or compared with) the column.</summary>
+    protected virtual object Parameter(object? value, ColumnInfo? column) => value ?? DBNull.Value;
+
+    /// <summary>A value read from the column, as the engine compares it with the value it would write.</summary>
+    protected virtual object FromDatabase(object value, ColumnInfo column) => value;
 
     protected DbCommand Command(string sql, DbTransaction? transaction = null)
     {
@@ -49,18 +53,18 @@ public abstract class TargetWriterBase : ITargetWriter
         return command;
     }
 
-    protected void Bind(DbCommand command, string name, object? value)
+    protected void Bind(DbCommand command, string name, object? value, ColumnInfo? column)
     {
         var p = command.CreateParameter();
         p.ParameterName = name;
-        p.Value = Parameter(value);
+        p.Value = Parameter(value, column);
         command.Parameters.Add(p);
     }
 
     private void BindKey(DbCommand command, object?[] keyValues)
     {
         command.Parameters.Clear();
-        for (var n = 0; n < keyValues.Length; n++) Bind(command, "@k" + n, keyValues[n]);
+        for (var n = 0; n < keyValues.Length; n++) Bind(command, "@k" + n, keyValues[n], Shape.Columns[Shape.KeyIndexes[n]]);
     }
 
     /// <summary>One statement per row, each on its own: a row that cannot be deleted or flagged fails alone.</summary>
@@ -71,7 +75,7 @@ public abstract class TargetWriterBase : ITargetWriter
         for (var r = 0; r < keys.Count; r++)
         {
             BindKey(command, keys[r].Values);
-            if (policy == DeletePolicy.Flag) Bind(command, "@flag", flagValue);
+            if (policy == DeletePolicy.Flag) Bind(command, "@flag", flagValue, flagColumn);
             try
             {
                 await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
@@ -95,7 +99,7 @@ public abstract class TargetWriterBase : ITargetWriter
             await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancel).ConfigureAwait(false)) continue;
             var values = new object?[reader.FieldCount];
-            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : FromDatabase(reader.GetValue(i), Shape.Columns[i]);
             result[row.SourceKey] = values;
         }
         return result;
@@ -117,7 +121,7 @@ public abstract class TargetWriterBase : ITargetWriter
     public async Task<long> CountAsync(CancellationToken cancel)
     {
         await using var command = Command($"SELECT COUNT(*) FROM {Shape.Table}");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
     /// <summary>

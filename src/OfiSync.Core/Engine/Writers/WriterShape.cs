@@ -33,6 +33,6 @@ public sealed class WriterShape
     public string Describe(WriteRow row, string column)
     {
         var i = Columns.ToList().FindIndex(c => string.Equals(c.Name, column, StringComparison.OrdinalIgnoreCase));
-        return i < 0 ? column : $"{Columns[i].Name} = {(row.Values[i] is null ? "NULL" : "'" + row.Values[i] + "'")}";
+        return i < 0 ? column : $"{Columns[i].Name} = {(row.Values[i] is null ? "NULL" : "'" + RowKey.Text(row.Values[i]) + "'")}";
     }
 }
