@@ -161,7 +161,7 @@ Describe 'Test-SyncLine' {
     It 'writes one object per problem, naming the line, the side and the column' {
         New-ClientesLine | Out-Null
         $crm2 = Join-Path $TestDrive 'crm-other.db'
-        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm2" -Confirm:$false -Query @'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm2;Mode=ReadWriteCreate" -Confirm:$false -Query @'
 CREATE TABLE sector (id INTEGER PRIMARY KEY, codigo_origen TEXT, descripcion TEXT);
 CREATE TABLE cuenta (id INTEGER PRIMARY KEY, codigo TEXT, estado TEXT, razon_social TEXT, sector_id INTEGER);
 '@

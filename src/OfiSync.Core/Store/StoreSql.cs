@@ -52,7 +52,15 @@ internal static class StoreSql
             ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = NULL, status = 'Pending', run_id = excluded.run_id, updated = excluded.updated",
     };
 
+    /// <summary>1 when the store's meta table exists (as unqualified statements would find it), else 0; creates nothing.</summary>
+    public static string MetaTableExists(ProviderKind kind) => kind switch
+    {
+        ProviderKind.PostgreSql => "SELECT CASE WHEN to_regclass('ofisync_meta') IS NULL THEN 0 ELSE 1 END",
+        ProviderKind.SqlServer => "SELECT CASE WHEN OBJECT_ID(N'ofisync_meta', N'U') IS NULL THEN 0 ELSE 1 END;",
+        _ => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'ofisync_meta'",
+    };
+
     /// <summary>Every statement above, for the tests that parse them.</summary>
-    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind) }
+    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind), MetaTableExists(kind) }
         .Concat(kind == ProviderKind.SqlServer ? new[] { SqlServerGetAppLock, SqlServerReleaseAppLock } : Array.Empty<string>());
 }

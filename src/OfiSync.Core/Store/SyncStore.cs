@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using OfiSync.Core.Connections;
@@ -7,30 +8,68 @@ using OfiSync.Core.Providers;
 
 namespace OfiSync.Core.Store;
 
+/// <summary>What a command does with the store, which decides how the store is opened.</summary>
+public enum StoreAccess
+{
+    /// <summary>Reads only: the store is opened read-only and never created, upgraded or otherwise written.</summary>
+    Read,
+    /// <summary>Changes an existing store (lines, connections, sync state, run history); an older schema is upgraded in place.</summary>
+    Write,
+    /// <summary>As <see cref="Write"/>, and creates the store when there is none yet: what New-SyncConnection and Import-SyncLine do.</summary>
+    Create,
+}
+
 /// <summary>
 /// Lines, connections, sync state and run history, kept in a SQLite file or a PostgreSQL / SQL Server database.
-/// Opening a store creates or upgrades its schema; a store written by a newer module is refused.
+/// Only <see cref="StoreAccess.Create"/> creates a store; <see cref="StoreAccess.Write"/> upgrades an older schema;
+/// <see cref="StoreAccess.Read"/> needs only read access and writes nothing. A store written by a newer module is refused.
 /// </summary>
 public sealed partial class SyncStore
 {
     private readonly IDatabaseProvider _provider;
+    private readonly StoreAccess _access;
+    private readonly string _connectionString;
 
     public StoreLocation Location { get; }
     public ProviderKind Provider => Location.Provider;
 
-    private SyncStore(StoreLocation location)
+    private SyncStore(StoreLocation location, StoreAccess access)
     {
         Location = location;
+        _access = access;
         _provider = Providers.Providers.Get(location.Provider);
+        // A SQLite store is never created by a connection: only PrepareFile creates the file, for StoreAccess.Create.
+        _connectionString = location.FilePath is null ? location.ConnectionString
+            : new SqliteConnectionStringBuilder(location.ConnectionString)
+            {
+                Mode = access == StoreAccess.Read ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
+            }.ConnectionString;
     }
 
-    public static SyncStore Open(StoreLocation location)
+    /// <summary>Opens the store, creating it when missing: the way of New-SyncConnection and Import-SyncLine, and of tests.</summary>
+    public static SyncStore Open(StoreLocation location) => Open(location, StoreAccess.Create);
+
+    /// <summary>Opens the store for what the caller does with it (see <see cref="StoreAccess"/>).</summary>
+    public static SyncStore Open(StoreLocation location, StoreAccess access) => Open(location, access, StoreSchema.CurrentVersion);
+
+    /// <summary>As <see cref="Open(StoreLocation, StoreAccess)"/>, for a module that knows schema versions up to <paramref name="moduleVersion"/> (tests).</summary>
+    internal static SyncStore Open(StoreLocation location, StoreAccess access, int moduleVersion)
     {
-        var store = new SyncStore(location);
-        if (location.FilePath is not null) PrepareFile(location.FilePath);
+        var store = new SyncStore(location, access);
+        if (location.FilePath is { } file)
+        {
+            if (access == StoreAccess.Create) PrepareFile(file);
+            else if (!File.Exists(file)) throw new StoreException(StoreErrorKind.Missing, Messages.StoreMissing(file));
+        }
         try
         {
-            store.Migrate();
+            if (access == StoreAccess.Read) store.CheckVersion(moduleVersion);
+            else store.Migrate(moduleVersion);
+        }
+        catch (SqliteException ex) when (access == StoreAccess.Read && ex.SqliteErrorCode == 14 && location.FilePath is { } path && !WalFilesPresent(path))
+        {
+            // A store in WAL mode is read through its -wal and -shm files; an account that may not create them needs them there.
+            throw new StoreException(StoreErrorKind.Unreadable, Messages.StoreWalFilesMissing(location.FilePath), ex);
         }
         catch (DbException ex)
         {
@@ -38,6 +77,8 @@ public sealed partial class SyncStore
         }
         return store;
     }
+
+    private static bool WalFilesPresent(string file) => File.Exists(file + "-wal") && File.Exists(file + "-shm");
 
     /// <summary>The store file is created readable and writable by its owner only.</summary>
     private static void PrepareFile(string path)
@@ -59,35 +100,54 @@ public sealed partial class SyncStore
 
     internal DbConnection OpenConnection()
     {
-        var connection = _provider.CreateConnection(Location.ConnectionString);
+        var connection = _provider.CreateConnection(_connectionString);
         connection.Open();
-        if (connection is SqliteConnection)
+        if (connection is SqliteConnection sqlite)
         {
+            // The -wal and -shm files stay beside the store when the last connection closes (the WAL checkpointed and
+            // emptied first), so an account that may read the store but not write its folder can still read it.
+            SqliteFiles.KeepWalFiles(sqlite);
             // WAL lets a person read while a scheduled task writes; busy_timeout waits instead of failing at once.
             // synchronous stays FULL: the Pending marks must be on disk before the target commit, even across a power loss.
-            connection.Execute("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+            connection.Execute(_access == StoreAccess.Read
+                ? "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
+                : "PRAGMA journal_mode=WAL; PRAGMA journal_size_limit=67108864; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         }
         return connection;
     }
 
-    private void Migrate()
+    /// <summary>A reading command's check: the store exists, and its schema is the one this module reads. Writes nothing.</summary>
+    private void CheckVersion(int moduleVersion)
     {
         using var connection = OpenConnection();
+        var version = connection.ExecuteScalar<int>(StoreSql.MetaTableExists(Provider)) > 0 ? ReadVersion(connection) : 0;
+        if (version == 0) throw new StoreException(StoreErrorKind.Missing, Messages.StoreNotInitialized(Location.ToString()));
+        if (version > moduleVersion)
+            throw new StoreException(StoreErrorKind.NewerSchema, Messages.StoreTooNew(Location.ToString(), version, moduleVersion));
+        if (version < moduleVersion)
+            throw new StoreException(StoreErrorKind.Outdated, Messages.StoreOutdated(Location.ToString(), version, moduleVersion));
+    }
+
+    private void Migrate(int moduleVersion)
+    {
+        using var connection = OpenConnection();
+        if (_access != StoreAccess.Create && (connection.ExecuteScalar<int>(StoreSql.MetaTableExists(Provider)) == 0 || ReadVersion(connection) == 0))
+            throw new StoreException(StoreErrorKind.Missing, Messages.StoreNotInitialized(Location.ToString()));
         connection.Execute(StoreSchema.MetaTableDdl(Provider));
         var version = ReadVersion(connection);
-        if (version > StoreSchema.CurrentVersion)
-            throw new StoreException(StoreErrorKind.NewerSchema, Messages.StoreTooNew(Location.ToString(), version, StoreSchema.CurrentVersion));
-        if (version == StoreSchema.CurrentVersion) return;
+        if (version > moduleVersion)
+            throw new StoreException(StoreErrorKind.NewerSchema, Messages.StoreTooNew(Location.ToString(), version, moduleVersion));
+        if (version == moduleVersion) return;
 
         using var transaction = connection.BeginTransaction();
         // Re-read inside the transaction: another process may have upgraded the store meanwhile.
         version = ReadVersion(connection, transaction);
-        for (var next = version + 1; next <= StoreSchema.CurrentVersion; next++)
+        for (var next = version + 1; next <= moduleVersion; next++)
         {
             foreach (var statement in StoreSchema.Step(next, Provider))
                 connection.Execute(statement, transaction: transaction);
         }
-        connection.Execute(StoreSql.SetMeta(Provider), new { n = "schema_version", v = StoreSchema.CurrentVersion.ToString() }, transaction);
+        connection.Execute(StoreSql.SetMeta(Provider), new { n = "schema_version", v = moduleVersion.ToString(CultureInfo.InvariantCulture) }, transaction);
         connection.Execute(StoreSql.SetMeta(Provider), new { n = "written_by", v = typeof(SyncStore).Assembly.GetName().Version!.ToString(3) }, transaction);
         transaction.Commit();
     }
@@ -95,7 +155,7 @@ public sealed partial class SyncStore
     private static int ReadVersion(DbConnection connection, DbTransaction? transaction = null)
     {
         var text = connection.QueryFirstOrDefault<string?>("SELECT value FROM ofisync_meta WHERE name = 'schema_version'", transaction: transaction);
-        return int.TryParse(text, out var v) ? v : 0;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
     }
 
     /// <summary>The schema version this store is at.</summary>

@@ -16,6 +16,9 @@ namespace OfiSync.PowerShell.Commands;
 [OutputType(typeof(RowResult), typeof(LineSummary))]
 public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
 {
+    /// <summary>Changes the store; a missing store is an error, never created here.</summary>
+    protected override StoreUse Use => StoreUse.Change;
+
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
     private bool _countFailed;
