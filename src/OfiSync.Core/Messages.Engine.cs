@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace OfiSync.Core;
 
 public static partial class Messages
@@ -58,4 +60,13 @@ public static partial class Messages
     public static string InputNotUnderstood(string type) =>
         $"Invoke-OfiSync takes sync lines (from Get-SyncLine), line names, or preview rows (from Get-SyncPreview), not a {type}.";
     public static string RunNotFound(long id) => $"No run with id {id} is in the store. Get-SyncRun lists the runs.";
+}
+
+public static partial class Messages
+{
+    public static string DatabaseLocked(string connection, string file, string reason) =>
+        $"The SQLite database '{file}' of the connection '{connection}' is locked by another program (a write transaction it keeps open): {reason}";
+    public static string DatabaseStayedLocked(string line, string connection, string file, TimeSpan waited, int attempts) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Line '{line}' stopped: the SQLite database '{file}' of the connection '{connection}' stayed locked by another program for {waited.TotalSeconds:0} s ({attempts} attempts). Close the program that holds it, or end the transaction it keeps open, then run the line again: the batches already written stay, and the next run sends the rest.");
 }

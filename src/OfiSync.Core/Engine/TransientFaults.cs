@@ -25,6 +25,9 @@ public static class TransientFaults
         _ => ex.InnerException is not null && IsTransient(ex.InnerException),
     };
 
+    /// <summary>SQLite's "database is locked" (busy) and "table is locked": another connection holds the lock.</summary>
+    public static bool IsLocked(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 };
+
     /// <summary>Errors caused by the values of a row: a constraint, a conversion, a value out of range.</summary>
     public static bool IsRowError(Exception ex) => ex switch
     {

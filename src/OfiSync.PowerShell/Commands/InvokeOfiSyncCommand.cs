@@ -192,7 +192,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
             : engine.ApplyAsync(line, rows, columns!, options, progress, s => summary = s, Cancel);
         try
         {
-            foreach (var result in AsyncStream.Enumerate(stream, Cancel))
+            foreach (var result in AsyncStream.Enumerate(stream, Cancel, WriteRetries))
             {
                 WriteRetries();
                 if (!Summary) WriteObject(result);
