@@ -258,8 +258,11 @@ Describe 'Connections and secrets' {
 
     It 'reads a SecretManagement secret by name, and says what to do without SecretManagement' {
         New-SyncConnection Pg PostgreSql 'Host=127.0.0.1;Port=1;Timeout=2' -PasswordSecret CrmPassword -UserName sync | Out-Null
-        Test-SyncConnection Pg -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].Exception.Message | Should -Match 'SecretManagement'
+        # A connection that cannot be tried is a failed result, like one that cannot be opened: never an error.
+        $failed = Test-SyncConnection Pg -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -BeNullOrEmpty
+        $failed.Succeeded | Should -BeFalse
+        $failed.Error | Should -Match 'SecretManagement'
         function global:Get-Secret { param($Name) if ($Name -eq 'CrmPassword') { ConvertTo-SecureString 'Sup3r-Secret' -AsPlainText -Force } }
         try {
             $t = Test-SyncConnection Pg

@@ -107,11 +107,11 @@ public sealed partial class SyncStore
             // The -wal and -shm files stay beside the store when the last connection closes (the WAL checkpointed and
             // emptied first), so an account that may read the store but not write its folder can still read it.
             SqliteFiles.KeepWalFiles(sqlite);
-            // WAL lets a person read while a scheduled task writes; busy_timeout waits instead of failing at once.
-            // synchronous stays FULL: the Pending marks must be on disk before the target commit, even across a power loss.
+            // busy_timeout waits instead of failing at once. synchronous stays FULL: the Pending marks must be on disk
+            // before the target commit, even across a power loss.
             connection.Execute(_access == StoreAccess.Read
                 ? "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
-                : "PRAGMA journal_mode=WAL; PRAGMA journal_size_limit=67108864; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+                : "PRAGMA journal_size_limit=67108864; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         }
         return connection;
     }
@@ -131,13 +131,17 @@ public sealed partial class SyncStore
     private void Migrate(int moduleVersion)
     {
         using var connection = OpenConnection();
-        if (_access != StoreAccess.Create && (connection.ExecuteScalar<int>(StoreSql.MetaTableExists(Provider)) == 0 || ReadVersion(connection) == 0))
+        var exists = connection.ExecuteScalar<int>(StoreSql.MetaTableExists(Provider)) > 0;
+        var version = exists ? ReadVersion(connection) : 0;
+        if (version == 0 && _access != StoreAccess.Create)
             throw new StoreException(StoreErrorKind.Missing, Messages.StoreNotInitialized(Location.ToString()));
-        connection.Execute(StoreSchema.MetaTableDdl(Provider));
-        var version = ReadVersion(connection);
         if (version > moduleVersion)
             throw new StoreException(StoreErrorKind.NewerSchema, Messages.StoreTooNew(Location.ToString(), version, moduleVersion));
+        // WAL (kept in the file once set) lets a person read while a scheduled task writes.
+        if (connection is SqliteConnection) connection.Execute("PRAGMA journal_mode=WAL");
         if (version == moduleVersion) return;
+        // Created only when missing: an account that may change the store's rows need not be allowed to create tables.
+        if (!exists) connection.Execute(StoreSchema.MetaTableDdl(Provider));
 
         using var transaction = connection.BeginTransaction();
         // Re-read inside the transaction: another process may have upgraded the store meanwhile.
