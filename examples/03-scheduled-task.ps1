@@ -109,9 +109,14 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
 
     # The failed rows of this run's lines, from the store: key, action and error of each.
     $failedRows = @($summaries | Where-Object Failed -GT 0 | Get-SyncRunResult -Status Failed -Store $Store)
-    # Errors other than "rows failed": a line that could not run, or did not run because a line it depends on failed.
+    # Errors other than "rows failed": a line that could not run, a line that did not run because a line it depends
+    # on failed, or a connection whose password is missing (one error, naming the lines it kept from running).
     $lineErrors = @($syncErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'RowsFailed*' })
-    $lineErrors += @($summaries | Where-Object Status -In 'Failed', 'Stopped' | ForEach-Object { "Line $($_.Line): $($_.Status). $($_.Message)" })
+    # A line that failed or stopped says why in its summary too: reported from there only when no error told it
+    # already (stopped by -MaxErrors), so each reason is written once.
+    $told = @($lineErrors | ForEach-Object { $_.TargetObject } | Where-Object { $_ -and $_.PSObject.TypeNames -contains 'OfiSync.Core.Lines.SyncLine' } | ForEach-Object Name)
+    $lineErrors += @($summaries | Where-Object { $_.Status -in 'Failed', 'Stopped' -and $_.Line -notin $told } |
+        ForEach-Object { "Line $($_.Line): $($_.Status). $($_.Message)" })
 
     if (-not $FailureCsv) {
         if (-not $LogFolder) { $LogFolder = (Get-Location).Path }

@@ -70,3 +70,9 @@ public static partial class Messages
         string.Create(CultureInfo.InvariantCulture,
             $"Line '{line}' stopped: the SQLite database '{file}' of the connection '{connection}' stayed locked by another program for {waited.TotalSeconds:0} s ({attempts} attempts). Close the program that holds it, or end the transaction it keeps open, then run the line again: the batches already written stay, and the next run sends the rest.");
 }
+
+public static partial class Messages
+{
+    public static string LinesLeftOut(string problem, IReadOnlyCollection<string> lines) =>
+        $"{problem} Left out, as {(lines.Count == 1 ? "it uses" : "they use")} this connection: {(lines.Count == 1 ? "the sync line" : "the sync lines")} {string.Join(", ", lines.Select(l => "'" + l + "'"))}.";
+}

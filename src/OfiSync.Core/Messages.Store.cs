@@ -51,4 +51,6 @@ public static partial class Messages
         $"The OfiSync store '{store}' has schema version {version}, older than the version {known} this module reads. Commands that only read never change a store: run a command that changes it (such as Invoke-OfiSync, Set-SyncLine or New-SyncConnection) once, with an account that may write it, to upgrade it in place.";
     public static string StoreWalFilesMissing(string file) =>
         $"The OfiSync store '{file}' cannot be opened read-only: SQLite reads it through the files '{file}-wal' and '{file}-shm' beside it, which are missing, and this account may not create them in that folder. Run any OfiSync command once with an account that may write the folder (they then stay), or let this account write the folder; an account that only reads the store needs read access to all three files.";
+    public static string StoreReadOnly(string store) =>
+        $"This account may read the OfiSync store '{store}' but not change it. The commands that only read it (Get-SyncLine, Get-SyncRun, Get-SyncPreview...) work; to change it, run as an account that may write the store file, its -wal and -shm files and its folder.";
 }

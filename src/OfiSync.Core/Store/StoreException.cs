@@ -13,6 +13,8 @@ public enum StoreErrorKind
     Missing,
     /// <summary>The store's schema is older than this module's: a command that changes the store upgrades it.</summary>
     Outdated,
+    /// <summary>This account may read the store but not change it.</summary>
+    ReadOnly,
 }
 
 public sealed class StoreException : Exception

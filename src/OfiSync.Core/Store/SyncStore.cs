@@ -131,6 +131,9 @@ public sealed partial class SyncStore
     private void Migrate(int moduleVersion)
     {
         using var connection = OpenConnection();
+        // SQLite opens a file this account may not write read-only, without a word: say so now, not at the first write.
+        if (connection is SqliteConnection sqlite && SQLitePCL.raw.sqlite3_db_readonly(sqlite.Handle, "main") == 1)
+            throw new StoreException(StoreErrorKind.ReadOnly, Messages.StoreReadOnly(Location.ToString()));
         var exists = connection.ExecuteScalar<int>(StoreSql.MetaTableExists(Provider)) > 0;
         var version = exists ? ReadVersion(connection) : 0;
         if (version == 0 && _access != StoreAccess.Create)

@@ -25,6 +25,7 @@ internal static class Errors
             StoreErrorKind.InUse => ErrorCategory.ResourceBusy,
             StoreErrorKind.NewerSchema or StoreErrorKind.Outdated => ErrorCategory.InvalidData,
             StoreErrorKind.Invalid => ErrorCategory.InvalidArgument,
+            StoreErrorKind.ReadOnly => ErrorCategory.PermissionDenied,
             _ => ErrorCategory.ReadError,
         },
         target, ex.Message, ex);

@@ -134,7 +134,8 @@ public abstract class StoreAccessTests : IDisposable
         Assert.Empty(reader.GetRunRows(reader.GetRuns()[0].RunId, "Clientes").ToList());
         // The same account cannot change it, and is told so.
         var ex = Assert.Throws<StoreException>(() => SyncStore.Open(ReadOnlyAccount(), StoreAccess.Write).AddLine(Line("Sectores")));
-        Assert.Equal(StoreErrorKind.Unreadable, ex.Kind);
+        Assert.True(ex.Kind is StoreErrorKind.ReadOnly or StoreErrorKind.Unreadable, ex.Message);
+        Assert.Equal("Clientes", Assert.Single(SyncStore.Open(ReadOnlyAccount(), StoreAccess.Read).GetLines()).Name);
     }
 }
 
@@ -180,6 +181,10 @@ public sealed class SqliteStoreAccessTests : StoreAccessTests
         ImmutableFiles.Set(Folder);
         AssertReadOnlyAccountReadsEverything();
         Assert.False(System.IO.File.Exists(File + "-journal"));
+        var ex = Assert.Throws<StoreException>(() => SyncStore.Open(NewLocation, StoreAccess.Write));
+        Assert.Equal(StoreErrorKind.ReadOnly, ex.Kind);
+        Assert.Contains(File, ex.Message);
+        Assert.Contains("may read", ex.Message);
     }
 
     [ImmutableFilesFact]
