@@ -18,7 +18,8 @@
     folder), so it can be tried anywhere; -BreakOneRow then makes one customer fail, to see exit code 1.
 
     Register it (adapt the paths; the account that runs it needs the passwords its connections name, such as their
-    environment variables, and the store):
+    environment variables, and write access to the store; a password variable that is not set is reported once,
+    with the lines it kept from running):
 
     Windows, Task Scheduler, every day at 06:30:
 
@@ -40,7 +41,8 @@
     The OfiSync module to import: the built out/OfiSync when it is there, else 'OfiSync' (an installed module).
 .PARAMETER Store
     The store whose lines run: a SQLite file, or 'PostgreSql:<connection string>' / 'SqlServer:<connection string>'.
-    Without it, a scratch demo store is prepared (see the description).
+    It must exist (New-SyncConnection or Import-SyncLine made it): a path with a typo ends the run with exit code 2,
+    naming it, and creates nothing. Without -Store, a scratch demo store is prepared (see the description).
 .PARAMETER Line
     The lines to run; wildcards allowed. Default: every enabled line.
 .PARAMETER LogFolder

@@ -7,6 +7,8 @@ New-SyncLine defines the synchronisation of one kind of data, such as the ERP's 
 Before saving, New-SyncLine checks the line: the definition itself (the connections and the lines it depends on exist, the key and the map are complete, no dependency cycle) and, by connecting to both databases, that the tables and columns exist and that each source column's type can be written into its target column. A line with errors is not saved: one error lists every problem, with the side and column. Problems that do not prevent saving, such as text that may be too long for its target column, are written as warnings. -SkipCheck saves without connecting.
 
 Without -Map, every source column is mapped to the target column of the same name. Adding a line writes nothing to the target database: the rows move only when the line runs.
+
+A line is saved beside its connections, so the store must exist already: New-SyncConnection creates it. On a store that does not exist (a -Store path with a typo), New-SyncLine fails, naming it, and creates nothing.
 '@
 
     Parameters  = @{
