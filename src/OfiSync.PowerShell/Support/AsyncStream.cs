@@ -15,14 +15,11 @@ internal static class AsyncStream
                 bool more;
                 try
                 {
-                    var next = enumerator.MoveNextAsync();
-                    if (idle is null || next.IsCompleted) more = next.GetAwaiter().GetResult();
-                    else
-                    {
-                        var task = next.AsTask();
-                        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100)) idle();
-                        more = task.GetAwaiter().GetResult();
-                    }
+                    // A ValueTask of an async iterator may be awaited only once it completes: wait on it as a Task.
+                    var next = enumerator.MoveNextAsync().AsTask();
+                    if (idle is not null)
+                        while (!((IAsyncResult)next).AsyncWaitHandle.WaitOne(100)) idle();
+                    more = next.GetAwaiter().GetResult();
                 }
                 catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw new System.Management.Automation.PipelineStoppedException(); }
                 if (!more) yield break;
