@@ -209,41 +209,39 @@ public sealed class SyncEngine
         transient ??= IsTransient;
         var attempt = 0;
         var watch = Stopwatch.StartNew();
-        try
+        while (true)
         {
-            while (true)
+            try
             {
-                try
+                await step().ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (attempt < options.Retries && !cancel.IsCancellationRequested && transient(ex))
+            {
+                var reason = ex;
+                // Wait, then reconnect; a server still down fails the reconnection, which waits longer in turn.
+                while (true)
                 {
-                    await step().ConfigureAwait(false);
-                    return;
-                }
-                catch (Exception ex) when (attempt < options.Retries && !cancel.IsCancellationRequested && transient(ex))
-                {
-                    var reason = ex;
-                    // Wait, then reconnect; a server still down fails the reconnection, which waits longer in turn.
-                    while (true)
+                    attempt++;
+                    var delay = TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1));
+                    options.OnRetry?.Invoke(Messages.Retrying(line.Name, attempt, options.Retries, delay, Reason(reason)));
+                    await Task.Delay(delay, cancel).ConfigureAwait(false);
+                    try
                     {
-                        attempt++;
-                        var delay = TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1));
-                        options.OnRetry?.Invoke(Messages.Retrying(line.Name, attempt, options.Retries, delay, Reason(reason)));
-                        await Task.Delay(delay, cancel).ConfigureAwait(false);
-                        try
-                        {
-                            await reconnect().ConfigureAwait(false);
-                            break;
-                        }
-                        catch (Exception again) when (attempt < options.Retries && IsTransient(again))
-                        {
-                            reason = again;
-                        }
+                        await reconnect().ConfigureAwait(false);
+                        break;
+                    }
+                    catch (Exception again) when (attempt < options.Retries && IsTransient(again))
+                    {
+                        reason = again;
                     }
                 }
             }
-        }
-        catch (DatabaseLockedException locked) when (!cancel.IsCancellationRequested)
-        {
-            throw new SyncLineException(line.Name, Messages.DatabaseStayedLocked(line.Name, locked.Connection, locked.File, watch.Elapsed, attempt + 1), locked);
+            catch (DatabaseLockedException locked) when (!cancel.IsCancellationRequested)
+            {
+                // The tries ran out (or there were none): the lock is the line's error, named.
+                throw new SyncLineException(line.Name, Messages.DatabaseStayedLocked(line.Name, locked.Connection, locked.File, watch.Elapsed, attempt + 1), locked);
+            }
         }
     }
 
