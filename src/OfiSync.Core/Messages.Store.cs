@@ -53,4 +53,6 @@ public static partial class Messages
         $"The OfiSync store '{file}' cannot be opened read-only: SQLite reads it through the files '{file}-wal' and '{file}-shm' beside it, which are missing, and this account may not create them in that folder. Run any OfiSync command once with an account that may write the folder (they then stay), or let this account write the folder; an account that only reads the store needs read access to all three files.";
     public static string StoreReadOnly(string store) =>
         $"This account may read the OfiSync store '{store}' but not change it. The commands that only read it (Get-SyncLine, Get-SyncRun, Get-SyncPreview...) work; to change it, run as an account that may write the store file, its -wal and -shm files and its folder.";
+    public static string StoreConnectionStringInvalid(string store, string reason) =>
+        $"The connection string of the OfiSync store '{store}' is not valid: {reason}";
 }

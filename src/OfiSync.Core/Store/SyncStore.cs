@@ -75,6 +75,12 @@ public sealed partial class SyncStore
         {
             throw new StoreException(StoreErrorKind.Unreadable, Messages.StoreUnreadable(location.ToString(), ex.Message), ex);
         }
+        catch (ArgumentException ex) when (location.FilePath is null)
+        {
+            // 'PostgreSql:Data Source=...': the keyword the driver refused, named, as New-SyncConnection names it.
+            var reason = ConnectionStringEditor.Problem(location.Provider, location.ConnectionString) ?? SecretScrubber.Scrub(ex.Message, location.ConnectionString);
+            throw new StoreException(StoreErrorKind.Invalid, Messages.StoreConnectionStringInvalid(location.ToString(), reason), ex);
+        }
         return store;
     }
 

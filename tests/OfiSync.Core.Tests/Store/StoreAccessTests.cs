@@ -253,6 +253,19 @@ public sealed class PostgresStoreAccessTests : StoreAccessTests
         admin.Execute($"DROP ROLE IF EXISTS {_reader}");
     }
 
+    [Theory]
+    [InlineData(StoreAccess.Read)]
+    [InlineData(StoreAccess.Create)]
+    public void A_store_connection_string_with_a_keyword_PostgreSQL_does_not_take_is_refused_naming_it(StoreAccess access)
+    {
+        var wrong = StoreLocation.Parse("PostgreSql:Data Source=" + new NpgsqlConnectionStringBuilder(_db.ConnectionString).Host + ";Database=" + _db.Name);
+        var ex = Assert.Throws<StoreException>(() => SyncStore.Open(wrong, access));
+        Assert.Equal(StoreErrorKind.Invalid, ex.Kind);
+        Assert.Contains("'Data Source'", ex.Message);
+        Assert.Contains("Host=", ex.Message);
+        AssertNothingCreated();
+    }
+
     [PostgresFact]
     public void An_account_that_may_only_select_reads_everything()
     {
