@@ -13,12 +13,12 @@ $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
 $dir = "/tmp/fs-$(Get-Random)"; New-Item -ItemType Directory $dir | Out-Null
 $erp = "$dir/erp.db"; $crm = "$dir/crm.db"
-Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp" -Confirm:$false -Query @"
+Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp;Mode=ReadWriteCreate" -Confirm:$false -Query @"
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT, poblacion TEXT, provincia TEXT, saldo NUMERIC, fecha_alta DATE, activo INTEGER);
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $Rows)
 INSERT INTO cliente SELECT printf('43%07d', i), 'Cliente ' || i, CASE i % 100 WHEN 0 THEN 'Logroño' ELSE 'Madrid' END, 'X', i * 1.5, '2024-01-01', 1 FROM n;
 "@
-Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm" -Confirm:$false -Query 'CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT, poblacion TEXT, provincia TEXT, saldo NUMERIC, fecha_alta DATE, activo INTEGER)'
+Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm;Mode=ReadWriteCreate" -Confirm:$false -Query 'CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT, poblacion TEXT, provincia TEXT, saldo NUMERIC, fecha_alta DATE, activo INTEGER)'
 $env:OFISYNC_STORE = "$dir/store.db"
 New-SyncConnection ERP Sqlite "Data Source=$erp" | Out-Null
 New-SyncConnection CRM Sqlite "Data Source=$crm" | Out-Null

@@ -18,7 +18,8 @@
     folder), so it can be tried anywhere; -BreakOneRow then makes one customer fail, to see exit code 1.
 
     Register it (adapt the paths; the account that runs it needs the passwords its connections name, such as their
-    environment variables, and the store):
+    environment variables, and write access to the store; a password variable that is not set is reported once,
+    with the lines it kept from running):
 
     Windows, Task Scheduler, every day at 06:30:
 
@@ -40,7 +41,8 @@
     The OfiSync module to import: the built out/OfiSync when it is there, else 'OfiSync' (an installed module).
 .PARAMETER Store
     The store whose lines run: a SQLite file, or 'PostgreSql:<connection string>' / 'SqlServer:<connection string>'.
-    Without it, a scratch demo store is prepared (see the description).
+    It must exist (New-SyncConnection or Import-SyncLine made it): a path with a typo ends the run with exit code 2,
+    naming it, and creates nothing. Without -Store, a scratch demo store is prepared (see the description).
 .PARAMETER Line
     The lines to run; wildcards allowed. Default: every enabled line.
 .PARAMETER LogFolder
@@ -112,9 +114,14 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
     # The failed rows of this sync (every line this Invoke-OfiSync call ran), from the store: line, key, action and error.
     # (When no line ran, the last sync is an older one: then there is nothing of this run to list.)
     $failedRows = @(if ($summaries) { Get-SyncRunResult -LastSync -Status Failed -Store $Store })
-    # Errors other than "rows failed": a line that could not run, or did not run because a line it depends on failed.
+    # Errors other than "rows failed": a line that could not run, a line that did not run because a line it depends
+    # on failed, or a connection whose password is missing (one error, naming the lines it kept from running).
     $lineErrors = @($syncErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'RowsFailed*' })
-    $lineErrors += @($summaries | Where-Object Status -In 'Failed', 'Stopped' | ForEach-Object { "Line $($_.Line): $($_.Status). $($_.Message)" })
+    # A line that failed or stopped says why in its summary too: reported from there only when no error told it
+    # already (stopped by -MaxErrors), so each reason is written once.
+    $told = @($lineErrors | ForEach-Object { $_.TargetObject } | Where-Object { $_ -and $_.PSObject.TypeNames -contains 'OfiSync.Core.Lines.SyncLine' } | ForEach-Object Name)
+    $lineErrors += @($summaries | Where-Object { $_.Status -in 'Failed', 'Stopped' -and $_.Line -notin $told } |
+        ForEach-Object { "Line $($_.Line): $($_.Status). $($_.Message)" })
 
     if (-not $FailureCsv) {
         if (-not $LogFolder) { $LogFolder = (Get-Location).Path }

@@ -5,7 +5,8 @@ in the spirit of ../shared/notes/domain.md. demo.ps1, the numbered examples and 
 The ERP is generated INSIDE the database with set-based SQL (recursive CTEs, small lookup tables of names,
 surnames, towns and streets, and deterministic pseudo-random arithmetic), through OfiSync's own Invoke-SyncQuery:
 a few thousand customers and tens of thousands of invoices take well under a second. The same -Customers and
--AsOf always give the same data.
+-AsOf always give the same data. Invoke-SyncQuery opens an existing SQLite file only: these functions create theirs
+on purpose with Mode=ReadWriteCreate in the connection string.
 
 Functions:
     New-DemoErp        creates the ERP as a SQLite file
@@ -361,12 +362,13 @@ FROM documento;
 "@
 
     # Pooling=False: a pooled connection would keep a replaced file open, and the next call would see the old one.
+    # Mode=ReadWriteCreate: OfiSync opens an existing database only, unless the connection string asks it to create one.
     $cs = "Data Source=$Path;Pooling=False"
     # Dates go to SQLite as ISO text in the Gregorian calendar, whatever the session's culture (a method call's
     # ToString would use it: 2568 for 2025 under th-TH).
     $iso = [cultureinfo]::InvariantCulture
     $p = @{ customers = $Customers; desde = $from.ToString('yyyy-MM-dd', $iso); asof = $AsOf.ToString('yyyy-MM-dd', $iso); dias = $days }
-    Invoke-SyncQuery -Provider Sqlite -ConnectionString $cs -Query ("BEGIN;`n" + $schema + $lookups + $customersSql + $invoicesSql + "COMMIT;") -Parameters $p -Confirm:$false
+    Invoke-SyncQuery -Provider Sqlite -ConnectionString "$cs;Mode=ReadWriteCreate" -Query ("BEGIN;`n" + $schema + $lookups + $customersSql + $invoicesSql + "COMMIT;") -Parameters $p -Confirm:$false
     $counts = Invoke-SyncQuery -Provider Sqlite -ConnectionString $cs -Query 'SELECT (SELECT COUNT(*) FROM cliente) AS clientes, (SELECT COUNT(*) FROM factura) AS facturas'
     [pscustomobject]@{ Path = $Path; Customers = $counts.clientes; Invoices = $counts.facturas; From = $from; To = $AsOf.Date }
 }
@@ -533,7 +535,8 @@ function New-DemoCrm {
         'Sqlite' {
             $Path = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
             Remove-Item -LiteralPath $Path, "$Path-wal", "$Path-shm", "$Path-journal" -ErrorAction SilentlyContinue
-            Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Path;Pooling=False" -Query (Get-DemoCrmSql Sqlite) -Confirm:$false @storeArg
+            # Mode=ReadWriteCreate: the new database is created on purpose (OfiSync never creates one otherwise).
+            Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Path;Pooling=False;Mode=ReadWriteCreate" -Query (Get-DemoCrmSql Sqlite) -Confirm:$false @storeArg
             [pscustomobject]@{ Path = $Path }
         }
         'Server' {

@@ -104,7 +104,8 @@ Write-Host ("Crash loop: {0} rows, {1} kills, {2} target, batch {3}, seed {4}, f
 
 # ---------------------------------------------------------------- the ERP, the CRM, the store, the lines
 $erpConnection = "Data Source=$erpFile"
-Invoke-SyncQuery -Provider Sqlite -ConnectionString $erpConnection -Confirm:$false -CommandTimeout 0 -Parameters @{ rows = $Rows } -Query @'
+# Mode=ReadWriteCreate: the scratch databases are created on purpose (OfiSync never creates one by opening it).
+Invoke-SyncQuery -Provider Sqlite -ConnectionString "$erpConnection;Mode=ReadWriteCreate" -Confirm:$false -CommandTimeout 0 -Parameters @{ rows = $Rows } -Query @'
 CREATE TABLE sector (codigo TEXT PRIMARY KEY, descripcion TEXT NOT NULL);
 INSERT INTO sector VALUES ('AGE', 'Agencias de viaje'), ('COM', 'Comercio'), ('CON', 'Construcción'), ('HOT', 'Hostelería'), ('IND', 'Industria');
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, nif TEXT, poblacion TEXT, sector_codigo TEXT,
@@ -121,6 +122,7 @@ FROM n;
 $keyIndex = if ($UniqueTargetKey) { 'CREATE UNIQUE INDEX ix_cuenta_codigo ON cuenta (codigo)' } else { 'CREATE INDEX ix_cuenta_codigo ON cuenta (codigo)' }
 if ($Target -eq 'Sqlite') {
     $crmConnection = "Data Source=$crmFile;Foreign Keys=True"
+    Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crmFile;Mode=ReadWriteCreate" -Query 'PRAGMA user_version' -Confirm:$false | Out-Null
     $crmDdl = @"
 CREATE TABLE sector (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo_origen TEXT UNIQUE NOT NULL, descripcion TEXT);
 CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT NOT NULL, estado TEXT NOT NULL DEFAULT 'Potencial',

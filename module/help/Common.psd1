@@ -3,7 +3,9 @@
 @{
     Parameters = @{
         Store          = @'
-The store to use instead of the default one: the path of a SQLite file (created, readable by its owner only, when it does not exist), or a PostgreSQL or SQL Server database written as 'PostgreSql:<connection string>' or 'SqlServer:<connection string>'. A relative path is relative to the current PowerShell location.
+The store to use instead of the default one: the path of a SQLite file, or a PostgreSQL or SQL Server database written as 'PostgreSql:<connection string>' or 'SqlServer:<connection string>'. A relative path is relative to the current PowerShell location.
+
+Only New-SyncConnection and Import-SyncLine create a store that does not exist yet (a SQLite file readable by its owner only, with its folders, or the tables in the database). Every other cmdlet needs the store to exist: a path with a typo is an error that names it, and nothing is created. The cmdlets that only read (Get-*, Test-*, Export-SyncLine, Invoke-SyncQuery) need only read access to the store, and never change it.
 
 Without -Store, the OFISYNC_STORE environment variable chooses the store when it is set, in the same forms; otherwise the store is store.db in the OfiSync folder of the user's local data folder (~/.local/share/OfiSync on Linux, %LOCALAPPDATA%\OfiSync on Windows). The password of a server store can come from the OFISYNC_STORE_PASSWORD environment variable. See about_OfiSync.
 '@
@@ -35,7 +37,7 @@ The pre-filter: which source rows take part, as a condition in Where-Object synt
         Order          = 'The place of the line when lines run and are listed: lower numbers first, then by name. Dependencies come first whatever their order: a line always runs after the lines it depends on.'
         DependsOn      = 'The names of the lines that must run before this one, such as the sectors line before the customers line whose lookup needs the sectors. The lines must exist; a line cannot depend on itself, and lines cannot depend on each other in a cycle.'
         BatchSize      = 'How many rows are written to the target per batch, from 1 to 100000.'
-        CommandTimeout = 'How many seconds each database command of the line may take; 0 means no limit.'
+        CommandTimeout = 'How many seconds each database command of the line may take; 0 means no limit. SQLite statements never time out: a SQLite target that another program holds locked is waited for in short tries instead, as Invoke-OfiSync describes.'
         SkipCheck      = 'Save the line without connecting to the databases. The definition itself is still checked (the connections and the lines it depends on exist, the key and the map are complete); the tables, columns and types are not. Run Test-SyncLine later.'
     }
 }

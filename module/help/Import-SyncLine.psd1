@@ -2,7 +2,9 @@
     Synopsis    = 'Reads a file written by Export-SyncLine into the store: its connections, then its lines.'
 
     Description = @'
-Import-SyncLine reads a JSON document written by Export-SyncLine and saves its connections and then its lines in the store.
+Import-SyncLine reads a JSON document written by Export-SyncLine and saves its connections and then its lines in the store. Like New-SyncConnection, it creates the store when it does not exist yet.
+
+Each connection is checked as New-SyncConnection checks it: a connection string that holds a password, or a keyword its provider's driver does not take, is refused, and the lines that use it are not imported.
 
 A connection that already exists with the same definition is kept as it is. One that exists with a different definition is replaced only with -Force; otherwise an error is written and the lines that use it are not imported.
 

@@ -12,7 +12,7 @@ The statement runs as it is written, including statements that change data (INSE
     Parameters  = @{
         Connection       = 'The name of the stored connection to run the query against. Its password comes from the connection''s credential source, or from -Credential for a connection created with -PromptForCredential. Name is an alias, so Get-SyncConnection output can be piped in.'
         Provider         = 'The kind of database of a connection string given directly: Sqlite, PostgreSql or SqlServer.'
-        ConnectionString = "A connection string to use directly, without a stored connection, in the syntax of the provider's driver, such as 'Data Source=/srv/erp/erp.db;Mode=ReadOnly' for SQLite."
+        ConnectionString = "A connection string to use directly, without a stored connection, in the syntax of the provider's driver, such as 'Data Source=/srv/erp/erp.db;Mode=ReadOnly' for SQLite. A SQLite file that does not exist is an error naming it, unless the connection string says Mode=ReadWriteCreate: that is how a new database is created on purpose."
         Query            = 'The SQL to run, in the dialect of the database (SQLite, PostgreSQL or T-SQL). Write @name where a value goes and give the value in -Parameters. Queries can also be piped in, one after another.'
         Parameters       = 'The values of the @names in the query: a hashtable such as @{ provincia = ''Madrid''; desde = [datetime]''2024-01-01'' }. The keys may be written with or without the @. $null becomes a database NULL.'
         CommandTimeout   = 'How many seconds the query may take before it is cancelled; 0 means no limit.'
@@ -45,7 +45,12 @@ Invoke-SyncQuery -Connection crm -Query $sql -Parameters @{ t = 'cuenta' }
         @{
             Title   = 'Query a SQLite file without storing a connection'
             Code    = "Invoke-SyncQuery -Provider Sqlite -ConnectionString 'Data Source=/srv/erp/erp.db;Mode=ReadOnly' -Query 'SELECT name FROM sqlite_master WHERE type = ''table'''"
-            Remarks = 'Lists the tables of the SQLite file, opened read-only so that it is neither created nor changed.'
+            Remarks = 'Lists the tables of the SQLite file, opened read-only so that it is not changed. A path with a typo is an error that names the file.'
+        }
+        @{
+            Title   = 'Create a new SQLite database on purpose'
+            Code    = "Invoke-SyncQuery -Provider Sqlite -ConnectionString 'Data Source=/srv/test/crm.db;Mode=ReadWriteCreate' -Query 'CREATE TABLE cuenta (id INTEGER PRIMARY KEY, codigo TEXT UNIQUE NOT NULL, razon_social TEXT)'"
+            Remarks = 'Mode=ReadWriteCreate asks for the file to be created when it does not exist; without it, OfiSync never creates a database, so a path with a typo cannot leave an empty database behind.'
         }
     )
 

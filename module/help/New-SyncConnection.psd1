@@ -13,7 +13,9 @@ A stored connection never holds a password: a connection string that contains on
 
 Give at most one of them. SQLite connections take none. For PostgreSQL, a connection without any of them can still log in through the server's trust or peer authentication or a .pgpass file.
 
-The connection string is checked for syntax, but the server is not contacted: run Test-SyncConnection afterwards. A connection whose name already exists is replaced only with -Force.
+The connection string is checked against the provider's own driver: a keyword that driver does not take is refused, naming it and, where there is one, the provider's spelling (PostgreSQL names the server Host, not Data Source; SQL Server names it Server). The server is not contacted: run Test-SyncConnection afterwards. A connection whose name already exists is replaced only with -Force.
+
+New-SyncConnection creates the store when it does not exist yet (see -Store): it is how a store is made.
 '@
 
     Parameters  = @{
@@ -35,13 +37,17 @@ The connection string is checked for syntax, but the server is not contacted: ru
 
     Outputs     = 'The SyncConnection that was saved: Name, Provider, ConnectionString, CredentialSource (None, Environment, Secret or Prompt), CredentialName (the variable or secret name), UserName, Description, Created and Modified. Nothing is written with -WhatIf or when the connection is refused.'
 
-    Notes       = 'A connection string that contains a password (Password, Pwd or Passwd) is refused with an error that never repeats it.'
+    Notes       = @'
+A connection string that contains a password (Password, Pwd or Passwd) is refused with an error that never repeats it.
+
+OfiSync never creates a SQLite database by opening it: a connection to a file that does not exist fails, naming the file. A connection string that says Mode=ReadWriteCreate creates its file when it is opened, for a database made on purpose (such as Invoke-SyncQuery building a new one).
+'@
 
     Examples    = @(
         @{
             Title   = 'A SQLite ERP database'
             Code    = "New-SyncConnection -Name erp -Provider Sqlite -ConnectionString 'Data Source=/srv/erp/erp.db'"
-            Remarks = 'SQLite needs no credential. The file is not opened until the connection is used.'
+            Remarks = 'SQLite needs no credential. The file is not opened until the connection is used; it must exist then, or the line fails naming it.'
         }
         @{
             Title   = 'A PostgreSQL CRM whose password is in an environment variable'

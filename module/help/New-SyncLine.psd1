@@ -7,6 +7,8 @@ New-SyncLine defines the synchronisation of one kind of data, such as the ERP's 
 Before saving, New-SyncLine checks the line: the definition itself (the connections and the lines it depends on exist, the key and the map are complete, no dependency cycle) and, by connecting to both databases, that the tables and columns exist and that each source column's type can be written into its target column. A line with errors is not saved: one error lists every problem, with the side and column. Problems that let the line run but will fail some of its rows are written as warnings (Write-Warning, "<line>: <side> column '<column>': ...") and the line is saved: a source column that allows NULL mapped to a target column that does not (a key column is not reported: a row without a key fails anyway); text declared longer than its target column (nvarchar(24) into varchar(16)), when the target is PostgreSQL or SQL Server (SQLite does not enforce lengths; a source text column declared without a length is not compared, and a longer value fails its row at run time, naming the column); decimals written into an integer column; text converted into a number or date. Test-SyncLine lists the same problems as objects. -SkipCheck saves without connecting, so it gives none of these warnings.
 
 Without -Map, every source column is mapped to the target column of the same name. Adding a line writes nothing to the target database: the rows move only when the line runs.
+
+A line is saved beside its connections, so the store must exist already: New-SyncConnection creates it. On a store that does not exist (a -Store path with a typo), New-SyncLine fails, naming it, and creates nothing.
 '@
 
     Parameters  = @{

@@ -6,7 +6,7 @@ Test-SyncConnection opens a connection, asks the server for its version and clos
 
 It writes one result per connection: its name (for a connection string given directly, the provider's name), the provider, the connection string with any password replaced by *****, whether the connection succeeded, the server version, the time it took and, on failure, the error message and the full name of the exception type.
 
-A failure is returned as a result, not thrown: a wrong password, an unreachable server, an unreadable connection string or a password that cannot be found (an environment variable that is not set, a missing -Credential) gives a result whose Succeeded property is $false. Test the Succeeded property in scripts, and use ErrorType to tell a network error from a login error. Neither the result nor its error message ever holds the password.
+A failure is returned as a result, never as an error: a wrong password, an unreachable server, a SQLite file that does not exist, a connection string whose keywords the provider does not take (even one stored by an older module, before New-SyncConnection checked them), or a password that cannot be found (an environment variable that is not set, a secret that cannot be read, a missing -Credential) gives a result whose Succeeded property is $false. Test the Succeeded property in scripts, and use ErrorType to tell a network error from a login error. Neither the result nor its error message ever holds the password.
 '@
 
     Parameters  = @{
@@ -25,11 +25,11 @@ Avoid typing a password into a script or a history file: read it at run time, fo
     Outputs     = 'One ConnectionTestResult per connection tested, with the properties Name, Provider, Connection (the connection string with any password replaced by *****), Succeeded, ServerVersion, Elapsed, Error and ErrorType. The default view shows Name, Provider, Succeeded, the time in milliseconds, and the server version or the error.'
 
     Notes       = @'
-A SQLite connection creates the database file when it does not exist, as the SQLite driver does by default. To check an existing file without creating one, add Mode=ReadOnly to the connection string.
+Testing a SQLite connection never creates its file: a file that does not exist gives a failed result naming it.
 
 SQL Server connections are encrypted by default (Microsoft.Data.SqlClient). When the server's certificate is not trusted by this machine, the test fails and its error says so: install the certificate's issuing authority on this machine or, on a network you trust only, create the connection with New-SyncConnection -TrustServerCertificate.
 
-When a stored connection takes its password from a SecretManagement secret and Get-Secret is not available, an error is written for that connection instead of a result.
+When a stored connection takes its password from a SecretManagement secret and Get-Secret is not available, its result fails and says so.
 
 The cmdlet can be stopped with Ctrl+C while it waits for a server.
 '@
@@ -43,7 +43,7 @@ The cmdlet can be stopped with Ctrl+C while it waits for a server.
         @{
             Title   = 'Test a SQLite file before storing a connection to it'
             Code    = "Test-SyncConnection -Provider Sqlite -ConnectionString 'Data Source=/srv/erp/erp.db;Mode=ReadOnly'"
-            Remarks = 'Opens the SQLite file read-only, so it is not created when the path is wrong, and shows the SQLite version or the error.'
+            Remarks = 'Opens the SQLite file read-only and shows the SQLite version, or the error; a path with a typo fails, naming the file, and creates nothing.'
         }
         @{
             Title   = 'Test a connection that asks for its password at run time'

@@ -32,3 +32,19 @@ public static partial class Messages
 {
     public static string ActionRunQuery(string query) => $"Run: {(query.Length > 80 ? query[..80] + "..." : query)}";
 }
+
+public static partial class Messages
+{
+    public static string SqliteFileMissing(string connection, string file) =>
+        $"The SQLite database of the connection '{connection}' does not exist: '{file}'. Check the path (OfiSync never creates a database by opening it); to create a new database on purpose, add Mode=ReadWriteCreate to the connection string.";
+    public static string SqliteCannotOpen(string connection, string file, string reason) =>
+        $"Cannot open the SQLite database '{file}' of the connection '{connection}': {reason} Check that the file is a SQLite database and that this account may read it (and write it, for a target).";
+    public const string ConnectionStringSyntax =
+        "it cannot be read as keyword=value pairs separated by semicolons (quote a value that holds ';' or '=').";
+    public static string ConnectionKeywordUnknown(string provider, string keyword, string? instead, string keywords) => instead is not null
+        ? $"the keyword '{keyword}' is not one {provider} connections take: write {instead} instead."
+        : $"the keyword '{keyword}' is not one {provider} connections take: check its spelling ({provider} takes keywords such as {keywords}).";
+    public static string ConnectionValueInvalid(string keyword, string reason) => $"the value of '{keyword}' is not valid: {reason}";
+    public static string ConnectionStringNotValid(string provider, string reason) =>
+        $"The connection string is not valid for a {provider} connection: {reason} Nothing was saved.";
+}

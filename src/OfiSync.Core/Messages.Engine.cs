@@ -94,3 +94,18 @@ public static partial class Messages
         $"The preview row of line '{line}' with key '{key}' has the propert{(properties.Count() == 1 ? "y" : "ies")} {string.Join(", ", properties.Select(p => "'" + p + "'"))}, which {(properties.Count() == 1 ? "is" : "are")} not a column of the line: the row was not applied. " +
         $"Remove {(properties.Count() == 1 ? "it" : "them")} (Select-Object -ExcludeProperty), or preview again. The line's columns are: {string.Join(", ", columns)}.";
 }
+
+public static partial class Messages
+{
+    public static string DatabaseLocked(string connection, string file, string reason) =>
+        $"The SQLite database '{file}' of the connection '{connection}' is locked by another program (a write transaction it keeps open): {reason}";
+    public static string DatabaseStayedLocked(string line, string connection, string file, TimeSpan waited, int attempts) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Line '{line}' stopped: the SQLite database '{file}' of the connection '{connection}' stayed locked by another program for {waited.TotalSeconds:0} s ({attempts} attempts). Close the program that holds it, or end the transaction it keeps open, then run the line again: the batches already written stay, and the next run sends the rest.");
+}
+
+public static partial class Messages
+{
+    public static string LinesLeftOut(string problem, IReadOnlyCollection<string> lines) =>
+        $"{problem} Left out, as {(lines.Count == 1 ? "it uses" : "they use")} this connection: {(lines.Count == 1 ? "the sync line" : "the sync lines")} {string.Join(", ", lines.Select(l => "'" + l + "'"))}.";
+}

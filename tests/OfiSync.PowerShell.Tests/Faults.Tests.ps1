@@ -21,7 +21,7 @@ Describe 'PostgreSQL restarted during a run' -Skip:(-not $Managed) {
         Invoke-SyncQuery -Provider PostgreSql -ConnectionString $env:OFISYNC_TEST_POSTGRES -Query "CREATE DATABASE $Database" -Confirm:$false
         $script:Crm = ($env:OFISYNC_TEST_POSTGRES -replace 'Database=[^;]+', "Database=$Database")
         Invoke-SyncQuery -Provider PostgreSql -ConnectionString $Crm -Confirm:$false -Query 'CREATE TABLE cuenta (id SERIAL PRIMARY KEY, codigo VARCHAR(20) UNIQUE NOT NULL, razon_social VARCHAR(100), saldo NUMERIC(12,2))'
-        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp" -Confirm:$false -Query @'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp;Mode=ReadWriteCreate" -Confirm:$false -Query @'
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT, saldo NUMERIC);
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
 INSERT INTO cliente SELECT printf('43%07d', i), 'Cliente ' || i, i * 1.25 FROM n;

@@ -8,7 +8,7 @@ BeforeAll {
     $erp = Join-Path $folder 'erp.db'
     $crm = Join-Path $folder 'crm.db'
     $columns = 'codigo TEXT PRIMARY KEY, nombre TEXT, poblacion TEXT, saldo NUMERIC, unidades INTEGER, fecha DATE, activo INTEGER'
-    Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp" -Confirm:$false -Query @"
+    Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp;Mode=ReadWriteCreate" -Confirm:$false -Query @"
 CREATE TABLE t ($columns);
 CREATE TABLE towns (i INTEGER PRIMARY KEY, name TEXT);
 INSERT INTO towns VALUES (0, 'Madrid'), (1, 'madrid'), (2, 'Ávila'), (3, 'ÁVILA'), (4, 'Cádiz'), (5, 'A Coruña'), (6, NULL), (7, 'Logroño'), (8, '50%_off'), (9, '');
@@ -22,7 +22,7 @@ INSERT INTO t SELECT printf('4300%05d', i),
   i % 2
 FROM n;
 "@
-    Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm" -Confirm:$false -Query "CREATE TABLE t ($columns)"
+    Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm;Mode=ReadWriteCreate" -Confirm:$false -Query "CREATE TABLE t ($columns)"
     $env:OFISYNC_STORE = Join-Path $folder 'store.db'
     New-SyncConnection ERP Sqlite "Data Source=$erp" | Out-Null
     New-SyncConnection CRM Sqlite "Data Source=$crm" | Out-Null

@@ -209,7 +209,7 @@ Describe 'Test-SyncLine' {
     It 'writes one object per problem, naming the line, the side and the column' {
         New-ClientesLine | Out-Null
         $crm2 = Join-Path $TestDrive 'crm-other.db'
-        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm2" -Confirm:$false -Query @'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm2;Mode=ReadWriteCreate" -Confirm:$false -Query @'
 CREATE TABLE sector (id INTEGER PRIMARY KEY, codigo_origen TEXT, descripcion TEXT);
 CREATE TABLE cuenta (id INTEGER PRIMARY KEY, codigo TEXT, estado TEXT, razon_social TEXT, sector_id INTEGER);
 '@
@@ -306,8 +306,11 @@ Describe 'Connections and secrets' {
 
     It 'reads a SecretManagement secret by name, and says what to do without SecretManagement' {
         New-SyncConnection Pg PostgreSql 'Host=127.0.0.1;Port=1;Timeout=2' -PasswordSecret CrmPassword -UserName sync | Out-Null
-        Test-SyncConnection Pg -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].Exception.Message | Should -Match 'SecretManagement'
+        # A connection that cannot be tried is a failed result, like one that cannot be opened: never an error.
+        $failed = Test-SyncConnection Pg -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -BeNullOrEmpty
+        $failed.Succeeded | Should -BeFalse
+        $failed.Error | Should -Match 'SecretManagement'
         function global:Get-Secret { param($Name) if ($Name -eq 'CrmPassword') { ConvertTo-SecureString 'Sup3r-Secret' -AsPlainText -Force } }
         try {
             $t = Test-SyncConnection Pg

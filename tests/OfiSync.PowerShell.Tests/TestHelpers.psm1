@@ -34,14 +34,16 @@ function Get-ToolPackagesPath { Join-Path (Get-RepositoryRoot) 'out/tools-packag
 
 <#
 Creates a small ERP and an empty CRM as SQLite files in $Folder (the domain of ../shared/notes/domain.md),
-through the module's own Invoke-SyncQuery. Returns the two file paths.
+through the module's own Invoke-SyncQuery, whose connection strings ask for the files with Mode=ReadWriteCreate.
+Returns the two file paths.
 #>
 function New-TestDatabases {
     param([Parameter(Mandatory)] [string] $Folder, [int] $Customers = 20)
     New-Item -ItemType Directory $Folder -Force | Out-Null
     $erp = Join-Path $Folder 'erp.db'
     $crm = Join-Path $Folder 'crm.db'
-    $q = { param($file, $sql, $p) Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$file" -Query $sql -Parameters $p -Confirm:$false }
+    # Mode=ReadWriteCreate: the databases are created on purpose; OfiSync never creates one otherwise.
+    $q = { param($file, $sql, $p) Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$file;Mode=ReadWriteCreate" -Query $sql -Parameters $p -Confirm:$false }
     & $q $erp @'
 CREATE TABLE sector (codigo TEXT PRIMARY KEY, descripcion TEXT NOT NULL);
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, nif TEXT, poblacion TEXT, provincia TEXT,

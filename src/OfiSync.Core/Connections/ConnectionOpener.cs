@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net;
 using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using OfiSync.Core.Providers;
 
@@ -20,6 +21,12 @@ public sealed class ConnectionOpener
 
     public static readonly ConnectionOpener WithoutCredentials = new();
 
+    /// <summary>
+    /// How long one SQLite statement waits for a database that another program holds locked (a write transaction
+    /// left open) before the attempt fails; the engine then tries again with backoff, warning each time.
+    /// </summary>
+    internal const int SqliteLockWaitSeconds = 2;
+
     /// <summary>The full connection string, secret included: use it to connect, never to show.</summary>
     internal string ConnectionStringFor(SyncConnection connection)
     {
@@ -38,7 +45,15 @@ public sealed class ConnectionOpener
         if (connection.Provider == ProviderKind.Sqlite)
         {
             // No pooling: a connection left inside a failed transaction, or to a file since replaced, is never handed out again.
-            return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ConnectionString;
+            var sqlite = new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false };
+            var given = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+            // Opening never creates a database: a typo in the path is an error naming it. Mode=ReadWriteCreate, given
+            // explicitly, is how a user asks for a new database (Invoke-SyncQuery building one).
+            if (!given.ContainsKey("Mode")) sqlite.Mode = SqliteOpenMode.ReadWrite;
+            // A database another program holds locked is waited for in short attempts: the engine's retries, with their
+            // warnings, do the longer waiting, bounded. An explicit Default Timeout is the user's.
+            if (!new[] { "Default Timeout", "DefaultTimeout", "Command Timeout" }.Any(given.ContainsKey)) sqlite.DefaultTimeout = SqliteLockWaitSeconds;
+            return sqlite.ConnectionString;
         }
         if (credential is null) return connection.ConnectionString;
         DbConnectionStringBuilder builder = connection.Provider switch
@@ -70,18 +85,45 @@ public sealed class ConnectionOpener
         }
     }
 
+    /// <summary>
+    /// Whether the connection's password can be found now (its environment variable set, its secret read, -Credential
+    /// given): null when it can, else the message saying what is missing. Connects to nothing.
+    /// </summary>
+    public string? CredentialProblem(SyncConnection connection)
+    {
+        try
+        {
+            CredentialFor(connection);
+            return null;
+        }
+        catch (SyncConnectionException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     public async Task<DbConnection> OpenAsync(SyncConnection connection, CancellationToken cancel)
     {
         var provider = Providers.Providers.Get(connection.Provider);
-        var full = ConnectionStringFor(connection);
+        string full;
         DbConnection db;
         try
         {
+            full = ConnectionStringFor(connection);
             db = provider.CreateConnection(full);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
-            throw new SyncConnectionException(connection.Name, Messages.ConnectionStringInvalid(connection.Name, SecretScrubber.Scrub(ex.Message, full)), ex);
+            // A connection stored before its keywords were checked, or an ad-hoc one: say which keyword is wrong.
+            var problem = ConnectionStringEditor.Problem(connection.Provider, connection.ConnectionString)
+                          ?? SecretScrubber.Scrub(ex.Message, connection.ConnectionString);
+            throw new SyncConnectionException(connection.Name, Messages.ConnectionStringInvalid(connection.Name, problem), ex);
+        }
+        var file = connection.Provider == ProviderKind.Sqlite ? SqliteFile(full) : null;
+        if (file is not null && !File.Exists(file))
+        {
+            await db.DisposeAsync().ConfigureAwait(false);
+            throw new SyncConnectionException(connection.Name, Messages.SqliteFileMissing(connection.Name, file));
         }
         try
         {
@@ -94,9 +136,24 @@ public sealed class ConnectionOpener
             var reason = SecretScrubber.Scrub(ex.Message, full);
             var message = ex is SqlException && reason.Contains("certificate", StringComparison.OrdinalIgnoreCase)
                 ? Messages.CertificateNotTrusted(connection.Name, reason)
+                : file is not null ? Messages.SqliteCannotOpen(connection.Name, file, reason)
                 : Messages.ConnectionFailed(connection.Name, reason);
             throw new SyncConnectionException(connection.Name, message, ex);
         }
+    }
+
+    /// <summary>
+    /// The full path of the file a SQLite connection string opens without creating it; null for an in-memory or
+    /// temporary database, a URI, or a connection that asks to create its file (Mode=ReadWriteCreate).
+    /// </summary>
+    private static string? SqliteFile(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var source = builder.DataSource;
+        if (builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadWriteCreate || string.IsNullOrEmpty(source)
+            || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
+            return null;
+        return Path.GetFullPath(source);
     }
 }
 

@@ -31,27 +31,26 @@ public static class ConnectionTester
                 ServerVersion = version, Elapsed = watch.Elapsed,
             };
         }
-        catch (SyncConnectionException ex)
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancel.IsCancellationRequested))
         {
-            return new ConnectionTestResult
-            {
-                Name = connection.Name, Provider = connection.Provider, Connection = redacted, Succeeded = false, Elapsed = watch.Elapsed,
-                Error = ex.Message, ErrorType = (ex.InnerException ?? ex).GetType().FullName,
-            };
-        }
-        catch (System.Data.Common.DbException ex)
-        {
-            return new ConnectionTestResult
-            {
-                Name = connection.Name, Provider = connection.Provider, Connection = redacted, Succeeded = false, Elapsed = watch.Elapsed,
-                Error = SecretScrubber.Scrub(ex.Message, connection.ConnectionString), ErrorType = ex.GetType().FullName,
-            };
+            // Whatever keeps the connection from opening (its string, its password, the server, the file) is a failed
+            // result, never an exception: the test exists to tell which connections work.
+            return Failed(connection, ex, watch.Elapsed);
         }
     }
+
+    /// <summary>The failed result of a connection that could not even be tried (its secret could not be read).</summary>
+    public static ConnectionTestResult Failed(SyncConnection connection, Exception error, TimeSpan elapsed = default) => new()
+    {
+        Name = connection.Name, Provider = connection.Provider, Succeeded = false, Elapsed = elapsed,
+        Connection = SafeRedact(Providers.Providers.Get(connection.Provider), connection.ConnectionString),
+        Error = error is SyncConnectionException ? error.Message : SecretScrubber.Scrub(error.Message, connection.ConnectionString),
+        ErrorType = (error is SyncConnectionException && error.InnerException is { } inner ? inner : error).GetType().FullName,
+    };
 
     private static string SafeRedact(IDatabaseProvider provider, string connectionString)
     {
         try { return provider.Redact(connectionString); }
-        catch (ArgumentException) { return Messages.UnreadableConnectionString; }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException) { return Messages.UnreadableConnectionString; }
     }
 }

@@ -19,6 +19,9 @@ internal sealed class LineSession : IAsyncDisposable
     public SyncLine Line { get; }
     public DbConnection Source { get; private set; } = null!;
     public IDatabaseProvider SourceProvider { get; private set; } = null!;
+    /// <summary>The connection written to, and its file when it is SQLite: what a "database is locked" is about.</summary>
+    public SyncConnection TargetConnection { get; private set; } = null!;
+    private string _targetFile = "";
     public ITargetWriter Writer { get; private set; } = null!;
     public SourceQuery Query { get; private set; } = null!;
     public RowMapper Mapper { get; private set; } = null!;
@@ -69,15 +72,17 @@ internal sealed class LineSession : IAsyncDisposable
         var targetProvider = Providers.Providers.Get(targetConnection.Provider);
         TargetDescription = $"{targetConnection.Name}.{Line.TargetTable}";
 
+        TargetConnection = targetConnection;
         Source = await opener.OpenAsync(sourceConnection, cancel).ConfigureAwait(false);
         if (Source is SqliteConnection sqlite) SqliteFilterFunctions.Register(sqlite);
         var target = await opener.OpenAsync(targetConnection, cancel).ConfigureAwait(false);
+        _targetFile = (target as SqliteConnection)?.DataSource ?? "";
         IReadOnlyList<ColumnInfo> sourceColumns;
         SourceFrom from;
         if (Line.Statistics is { } spec)
         {
             var salesQuery = string.IsNullOrWhiteSpace(spec.Query) ? null : spec.Query;
-            var salesColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, SalesStatisticsQuery.TableOf(spec), salesQuery, cancel).ConfigureAwait(false)
+            var salesColumns = await OnSide(sourceConnection, Source, () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, SalesStatisticsQuery.TableOf(spec), salesQuery, cancel)).ConfigureAwait(false)
                                ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(spec.Table, sourceConnection.Name));
             var customer = LineChecker.Find(salesColumns, spec.CustomerColumn)
                            ?? throw new SyncLineException(Line.Name, Messages.ColumnNotFound(spec.CustomerColumn, SalesStatisticsQuery.SourceName(spec), salesColumns));
@@ -87,16 +92,16 @@ internal sealed class LineSession : IAsyncDisposable
         }
         else
         {
-            sourceColumns = await SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel).ConfigureAwait(false)
+            sourceColumns = await OnSide(sourceConnection, Source, () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel)).ConfigureAwait(false)
                             ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.SourceTable!, sourceConnection.Name));
             from = new SourceFrom(SchemaReader.FromClause(SourceProvider, Line.SourceTable, Line.SourceQuery), Array.Empty<KeyValuePair<string, object?>>());
         }
-        var targetColumns = await SchemaReader.ReadColumnsAsync(target, targetProvider, Line.TargetTable, null, cancel).ConfigureAwait(false)
+        var targetColumns = await OnSide(targetConnection, target, () => SchemaReader.ReadColumnsAsync(target, targetProvider, Line.TargetTable, null, cancel)).ConfigureAwait(false)
                             ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.TargetTable, targetConnection.Name));
 
         var lookups = new Dictionary<ColumnMapping, LookupTable>();
         foreach (var map in Line.Columns.Where(m => m.Kind == MappingKind.Lookup))
-            lookups[map] = await LookupTable.LoadAsync(target, targetProvider, map, Line.CommandTimeout, cancel).ConfigureAwait(false);
+            lookups[map] = await OnSide(targetConnection, target, () => LookupTable.LoadAsync(target, targetProvider, map, Line.CommandTimeout, cancel)).ConfigureAwait(false);
 
         var written = Line.Columns.Where(c => !options.ExcludeColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase)
                                               && (onlyColumns is null || onlyColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase))).ToList();
@@ -120,7 +125,9 @@ internal sealed class LineSession : IAsyncDisposable
         var shape = new WriterShape(targetProvider, Line.TargetTable, Mapper.WrittenColumns, Line.TargetKey, idColumn);
         ITargetWriter Create(System.Data.Common.DbConnection db) => targetConnection.Provider switch
         {
-            ProviderKind.Sqlite => new SqliteTargetWriter(db, shape, Line.CommandTimeout),
+            // SQLite statements never time out: their timeout is only how long they wait for a lock, which is waited
+            // for in short attempts (the connection's Default Timeout) and then tried again by the engine, with warnings.
+            ProviderKind.Sqlite => new SqliteTargetWriter(db, shape, ((SqliteConnection)db).DefaultTimeout),
             ProviderKind.PostgreSql => new PostgresTargetWriter(db, shape, Line.CommandTimeout),
             _ => new SqlServerTargetWriter(db, shape, Line.CommandTimeout),
         };
@@ -148,6 +155,25 @@ internal sealed class LineSession : IAsyncDisposable
     }
 
     private Func<CancellationToken, Task<ITargetWriter>>? _newWriter;
+
+    /// <summary>Runs work against the target; SQLite's "database is locked" comes out naming the connection and its file.</summary>
+    public Task OnTarget(Func<Task> work) =>
+        OnSide(TargetConnection, _targetFile, async () => { await work().ConfigureAwait(false); return 0; });
+
+    private static Task<T> OnSide<T>(SyncConnection side, DbConnection db, Func<Task<T>> work) =>
+        OnSide(side, (db as SqliteConnection)?.DataSource ?? "", work);
+
+    private static async Task<T> OnSide<T>(SyncConnection side, string file, Func<Task<T>> work)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (TransientFaults.IsLocked(ex))
+        {
+            throw new DatabaseLockedException(side.Name, file, ex);
+        }
+    }
 
     /// <summary>A new target connection and writer, after a passing fault broke the old one.</summary>
     public async Task ReopenTargetAsync(CancellationToken cancel)

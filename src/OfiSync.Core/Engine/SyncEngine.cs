@@ -131,7 +131,13 @@ public sealed class SyncEngine
         var reachedEnd = false;
         try
         {
-            try { session = await OpenAsync(line, options, selection?.Columns, cancel).ConfigureAwait(false); }
+            // A passing fault once connected (a database locked by another program while its tables are read) is tried
+            // again like a batch; a connection that cannot be made at all fails the line at once.
+            try
+            {
+                await RetryAsync(line, options, cancel, async () => session = await OpenAsync(line, options, selection?.Columns, cancel).ConfigureAwait(false),
+                    () => Task.CompletedTask, ex => ex is not SyncConnectionException && IsTransient(ex)).ConfigureAwait(false);
+            }
             catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
             if (session is null) throw Wrap(line, error!);
             options.OnVerbose?.Invoke(Messages.ReadingSource(line.Name, session.Query.Describe()));
@@ -159,7 +165,7 @@ public sealed class SyncEngine
                                        .Select(p => p.Row.Key).ToList();
                     retries += await RetryAsync(line, options, cancel, () => { _store.MarkPending(runId, line.Id, writing); return Task.CompletedTask; },
                         () => Task.CompletedTask).ConfigureAwait(false);
-                    retries += await RetryAsync(line, options, cancel, () => WriteBatchAsync(session, batch, runId, summary, written, cancel),
+                    retries += await RetryAsync(line, options, cancel, () => session.OnTarget(() => WriteBatchAsync(session, batch, runId, summary, written, cancel)),
                         () => session.ReopenTargetAsync(cancel)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (Fatal(ex, cancel)) { error = ex; }
@@ -230,10 +236,14 @@ public sealed class SyncEngine
     /// <summary>
     /// Runs a step again after a passing fault (a lost connection, a restarted server, a busy database), waiting 0.5, 1,
     /// 2, 4... seconds, after <paramref name="reconnect"/>. Steps are idempotent: a batch is one transaction and an upsert.
+    /// A database still locked by another program when the tries run out ends the line with a message naming it.
     /// </summary>
-    private static async Task<int> RetryAsync(SyncLine line, SyncOptions options, CancellationToken cancel, Func<Task> step, Func<Task> reconnect)
+    private static async Task<int> RetryAsync(SyncLine line, SyncOptions options, CancellationToken cancel, Func<Task> step, Func<Task> reconnect,
+        Func<Exception, bool>? transient = null)
     {
+        transient ??= IsTransient;
         var attempt = 0;
+        var watch = Stopwatch.StartNew();
         while (true)
         {
             try
@@ -241,7 +251,7 @@ public sealed class SyncEngine
                 await step().ConfigureAwait(false);
                 return attempt;
             }
-            catch (Exception ex) when (attempt < options.Retries && !cancel.IsCancellationRequested && IsTransient(ex))
+            catch (Exception ex) when (attempt < options.Retries && !cancel.IsCancellationRequested && transient(ex))
             {
                 var reason = ex;
                 // Wait, then reconnect; a server still down fails the reconnection, which waits longer in turn.
@@ -262,10 +272,15 @@ public sealed class SyncEngine
                     }
                 }
             }
+            catch (DatabaseLockedException locked) when (!cancel.IsCancellationRequested)
+            {
+                // The tries ran out (or there were none): the lock is the line's error, named.
+                throw new SyncLineException(line.Name, Messages.DatabaseStayedLocked(line.Name, locked.Connection, locked.File, watch.Elapsed, attempt + 1), locked);
+            }
         }
     }
 
-    private static string Reason(Exception ex) => (ex.InnerException as System.Data.Common.DbException ?? ex).Message;
+    private static string Reason(Exception ex) => ex is DatabaseLockedException ? ex.Message : (ex.InnerException as System.Data.Common.DbException ?? ex).Message;
 
     private static bool IsTransient(Exception ex) => TransientFaults.IsTransient(ex is StoreException { InnerException: { } inner } ? inner : ex);
 
@@ -507,7 +522,9 @@ public sealed class SyncEngine
     private async Task DeleteAsync(LineSession session, long runId, LineSummary summary, List<RowResult> results, SyncOptions options, CancellationToken cancel)
     {
         var line = session.Line;
-        var total = await session.Writer.CountAsync(cancel).ConfigureAwait(false);
+        var total = 0L;
+        await RetryAsync(line, options, cancel, () => session.OnTarget(async () => total = await session.Writer.CountAsync(cancel).ConfigureAwait(false)),
+            () => session.ReopenTargetAsync(cancel)).ConfigureAwait(false);
         var cap = (long)Math.Floor(total * options.DeleteCapPercent / 100.0);
         var keys = new List<RowState>();
         await foreach (var state in DeletedKeysAsync(session, cancel).ConfigureAwait(false))
@@ -527,7 +544,11 @@ public sealed class SyncEngine
         {
             var slice = keys.Skip(start).Take(line.BatchSize).Select(s => new WriteRow(s.SourceKey, session.TargetKeyValues(s.SourceKey))).ToList();
             _store.MarkPending(runId, line.Id, slice.Select(s => s.SourceKey).ToList());
-            var outcomes = await session.Writer.DeleteAsync(slice, line.DeletePolicy, session.FlagColumn, session.FlagValue, cancel).ConfigureAwait(false);
+            // Each delete or flag is idempotent: a slice is tried again whole after a passing fault, like a batch.
+            var outcomes = Array.Empty<WriteOutcome>();
+            await RetryAsync(line, options, cancel, () => session.OnTarget(async () =>
+                    outcomes = await session.Writer.DeleteAsync(slice, line.DeletePolicy, session.FlagColumn, session.FlagValue, cancel).ConfigureAwait(false)),
+                () => session.ReopenTargetAsync(cancel)).ConfigureAwait(false);
             for (var i = 0; i < slice.Count; i++)
             {
                 var ok = outcomes[i].Succeeded;

@@ -28,6 +28,9 @@ public static class TransientFaults
     /// <summary>Whether a SQL Server error number is about a row's values (a constraint, a conversion, a value out of range).</summary>
     public static bool IsRowErrorNumber(int number) => SqlServerRowErrors.Contains(number);
 
+    /// <summary>SQLite's "database is locked" (busy) and "table is locked": another connection holds the lock.</summary>
+    public static bool IsLocked(Exception ex) => ex is SqliteException { SqliteErrorCode: 5 or 6 };
+
     /// <summary>Errors caused by the values of a row: a constraint, a conversion, a value out of range.</summary>
     public static bool IsRowError(Exception ex) => ex switch
     {

@@ -9,6 +9,12 @@ public enum StoreErrorKind
     NotFound,
     InUse,
     Invalid,
+    /// <summary>There is no store there yet: no file, or a database without OfiSync's tables.</summary>
+    Missing,
+    /// <summary>The store's schema is older than this module's: a command that changes the store upgrades it.</summary>
+    Outdated,
+    /// <summary>This account may read the store but not change it.</summary>
+    ReadOnly,
 }
 
 public sealed class StoreException : Exception

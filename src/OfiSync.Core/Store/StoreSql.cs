@@ -56,7 +56,15 @@ internal static class StoreSql
     public const string DeletedKeys =
         "SELECT DISTINCT rr.source_key FROM ofisync_run_row rr JOIN ofisync_run r ON r.run_id = rr.run_id WHERE r.line_id = @id AND rr.action IN ('Delete', 'Flag') AND rr.status = 'Succeeded'";
 
+    /// <summary>1 when the store's meta table exists (as unqualified statements would find it), else 0; creates nothing.</summary>
+    public static string MetaTableExists(ProviderKind kind) => kind switch
+    {
+        ProviderKind.PostgreSql => "SELECT CASE WHEN to_regclass('ofisync_meta') IS NULL THEN 0 ELSE 1 END",
+        ProviderKind.SqlServer => "SELECT CASE WHEN OBJECT_ID(N'ofisync_meta', N'U') IS NULL THEN 0 ELSE 1 END;",
+        _ => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'ofisync_meta'",
+    };
+
     /// <summary>Every statement above, for the tests that parse them.</summary>
-    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind), DeletedKeys }
+    public static IEnumerable<string> All(ProviderKind kind) => new[] { SetMeta(kind), UpsertState(kind), InsertRun(kind), StatesOfKeys(kind), MarkPending(kind), DeletedKeys, MetaTableExists(kind) }
         .Concat(kind == ProviderKind.SqlServer ? new[] { SqlServerGetAppLock, SqlServerReleaseAppLock } : Array.Empty<string>());
 }

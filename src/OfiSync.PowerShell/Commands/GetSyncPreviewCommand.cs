@@ -27,8 +27,9 @@ public sealed class GetSyncPreviewCommand : SyncRunCmdlet
         var store = OpenStore();
         var lines = LineSelection.Resolve(this, store, Line);
         var options = CommonOptions() with { IncludeUnchanged = IncludeUnchanged };
-        var engine = Engine(store, lines);
-        foreach (var line in lines)
+        var leftOut = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var engine = Engine(store, lines, leftOut);
+        foreach (var line in lines.Where(l => !leftOut.Contains(l.Name)))
         {
             var count = 0L;
             var progress = new ProgressRecord(2, Core.Messages.ProgressPreview(line.Name), Core.Messages.ProgressReading);

@@ -14,6 +14,9 @@ namespace OfiSync.PowerShell.Commands;
 [OutputType(typeof(SyncLine))]
 public sealed class ImportSyncLineCommand : OfiSyncCmdlet
 {
+    /// <summary>Creates the store when there is none yet.</summary>
+    protected override StoreUse Use => StoreUse.Create;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("FullName", "LiteralPath")]
     public string Path { get; set; } = "";
@@ -91,6 +94,13 @@ public sealed class ImportSyncLineCommand : OfiSyncCmdlet
     {
         var current = store.GetConnection(connection.Name);
         if (current is not null && LineDocument.SameDefinition(current, connection)) return true;
+        // The same checks as New-SyncConnection: no password, only keywords and values the provider's driver takes.
+        if (ConnectionStringEditor.Prepare(connection.Provider, connection.ConnectionString, false, null, false).Problem is { } problem)
+        {
+            var id = problem == Core.Messages.PasswordInConnectionString ? "PasswordInConnectionString" : "ConnectionStringInvalid";
+            WriteError(Errors.InvalidArgument(id, connection.Name, problem));
+            return false;
+        }
         if (current is not null && !Force)
         {
             WriteError(Errors.Create("ConnectionDiffers", ErrorCategory.ResourceExists, connection.Name, Core.Messages.ImportedConnectionDiffers(connection.Name)));

@@ -16,6 +16,9 @@ namespace OfiSync.PowerShell.Commands;
 [OutputType(typeof(RowResult), typeof(LineSummary))]
 public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
 {
+    /// <summary>Changes the store; a missing store is an error, never created here.</summary>
+    protected override StoreUse Use => StoreUse.Change;
+
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
     private bool _countFailed;
@@ -120,9 +123,11 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         }
         if (work.Count == 0) { WriteVerbose(Core.Messages.NothingToSync); return; }
 
-        var engine = Engine(store, work.Select(w => w.Line));
-        var failedLines = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (line, rows, columns) in work)
+        var leftOut = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var engine = Engine(store, work.Select(w => w.Line).DistinctBy(l => l.Id).ToList(), leftOut);
+        // A line left out for a missing password was told about once, with its connection; the lines that depend on it are told they did not run.
+        var failedLines = new HashSet<string>(leftOut, StringComparer.OrdinalIgnoreCase);
+        foreach (var (line, rows, columns) in work.Where(w => !leftOut.Contains(w.Line.Name)))
         {
             var blocker = line.DependsOn.FirstOrDefault(failedLines.Contains);
             if (blocker is not null)

@@ -11,6 +11,9 @@ namespace OfiSync.PowerShell.Commands;
 [OutputType(typeof(SyncConnection))]
 public sealed class NewSyncConnectionCommand : OfiSyncCmdlet
 {
+    /// <summary>Creates the store when there is none yet.</summary>
+    protected override StoreUse Use => StoreUse.Create;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";
@@ -61,8 +64,9 @@ public sealed class NewSyncConnectionCommand : OfiSyncCmdlet
     protected override void ProcessRecord()
     {
         if (Build() is not { } connection) return;
+        // Asked before the store is opened, so -WhatIf creates no store.
+        if (!ShouldProcess(Core.Messages.ConnectionTarget(connection.Name, ResolveStore().ToString()), Core.Messages.ActionNewConnection)) return;
         var store = OpenStore();
-        if (!ShouldProcess(Core.Messages.ConnectionTarget(connection.Name, store.Location.ToString()), Core.Messages.ActionNewConnection)) return;
         try
         {
             store.SaveConnection(connection, Force);

@@ -11,6 +11,9 @@ namespace OfiSync.PowerShell.Commands;
 [OutputType(typeof(SyncLine))]
 public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
 {
+    /// <summary>A line can only be saved beside its connections: a missing store is an error (New-SyncConnection creates it), never an empty store left behind.</summary>
+    protected override StoreUse Use => StoreUse.Change;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = "";

@@ -26,26 +26,53 @@ public abstract class OfiSyncCmdlet : PSCmdlet, IDisposable
 
     protected CancellationToken Cancel => _stop.Token;
 
+    /// <summary>What a command does with the store (an enum of this assembly: see the remarks above).</summary>
+    protected enum StoreUse
+    {
+        /// <summary>Only reads: the store must exist, is opened read-only and is never created nor upgraded.</summary>
+        Read,
+        /// <summary>Changes an existing store, upgrading an older schema in place.</summary>
+        Change,
+        /// <summary>Changes the store, and creates it when there is none yet.</summary>
+        Create,
+    }
+
+    /// <summary>What this command does with the store; most commands only read it.</summary>
+    protected virtual StoreUse Use => StoreUse.Read;
+
     protected override void StopProcessing() => _stop.Cancel();
 
     public void Dispose() => _stop.Dispose();
 
-    /// <summary>The store, opened on first use; a store that cannot be opened ends the command.</summary>
+    /// <summary>
+    /// The store, opened on first use for what the command does with it (<see cref="Use"/>); a store that cannot be
+    /// opened, or that is not there for a command that does not create it, ends the command.
+    /// </summary>
     protected SyncStore OpenStore()
     {
         if (_store is not null) return _store;
+        StoreLocation? location = null;
         try
         {
-            var location = Store is null ? StoreLocation.Default() : StoreLocation.Parse(ResolveStorePath(Store));
+            location = ResolveStore();
             WriteVerbose(Core.Messages.UsingStore(location.ToString()));
-            return _store = SyncStore.Open(location);
+            var access = Use switch
+            {
+                StoreUse.Create => StoreAccess.Create,
+                StoreUse.Change => StoreAccess.Write,
+                _ => StoreAccess.Read,
+            };
+            return _store = SyncStore.Open(location, access);
         }
         catch (StoreException ex)
         {
-            ThrowTerminatingError(Errors.FromStore(ex, Store ?? "(default store)"));
+            ThrowTerminatingError(Errors.FromStore(ex, location?.ToString() ?? Store ?? "(default store)"));
             throw; // not reached
         }
     }
+
+    /// <summary>Where the store is (-Store, else $env:OFISYNC_STORE, else the default), without opening it.</summary>
+    protected StoreLocation ResolveStore() => Store is null ? StoreLocation.Default() : StoreLocation.Parse(ResolveStorePath(Store));
 
     /// <summary>A relative -Store path is relative to PowerShell's current location, not the process's.</summary>
     private string ResolveStorePath(string store)

@@ -9,6 +9,9 @@ namespace OfiSync.PowerShell.Commands;
 [OutputType(typeof(void))]
 public sealed class RemoveSyncConnectionCommand : OfiSyncCmdlet
 {
+    /// <summary>Changes the store; a missing store is an error, never created here.</summary>
+    protected override StoreUse Use => StoreUse.Change;
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ArgumentCompleter(typeof(ConnectionNameCompleter))]

@@ -43,12 +43,26 @@ public abstract class SyncRunCmdlet : OfiSyncCmdlet
         };
     }
 
-    /// <summary>The engine, with the secrets of both sides of every line gathered on the pipeline thread.</summary>
-    protected SyncEngine Engine(SyncStore store, IEnumerable<SyncLine> lines)
+    /// <summary>
+    /// The engine, with the secrets of both sides of every line gathered on the pipeline thread. A connection whose
+    /// password cannot be found (its environment variable not set, its secret unreadable, no -Credential) is told
+    /// once, naming the lines that use it: their names go into <paramref name="leftOut"/>, and they are not run.
+    /// </summary>
+    protected SyncEngine Engine(SyncStore store, IReadOnlyCollection<SyncLine> lines, ISet<string> leftOut)
     {
         ConnectionOpener opener = ConnectionOpener.WithoutCredentials;
         try { opener = LineSelection.Opener(this, store, lines, Credential); }
         catch (SyncConnectionException ex) { ThrowTerminatingError(Errors.FromConnection(ex, ex.ConnectionName)); }
+        var names = lines.SelectMany(l => new[] { l.Source, l.Target }).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var connection in names.Select(store.GetConnection).OfType<SyncConnection>())
+        {
+            if (opener.CredentialProblem(connection) is not { } problem) continue;
+            var users = lines.Where(l => string.Equals(l.Source, connection.Name, StringComparison.OrdinalIgnoreCase)
+                                         || string.Equals(l.Target, connection.Name, StringComparison.OrdinalIgnoreCase))
+                             .Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            leftOut.UnionWith(users);
+            WriteError(Errors.Create("CredentialUnavailable", ErrorCategory.AuthenticationError, connection, Core.Messages.LinesLeftOut(problem, users)));
+        }
         return new SyncEngine(store, opener);
     }
 }

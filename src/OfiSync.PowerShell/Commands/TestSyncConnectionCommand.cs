@@ -48,7 +48,7 @@ public sealed class TestSyncConnectionCommand : OfiSyncCmdlet
             {
                 ConnectionOpener opener;
                 try { opener = CredentialResolver.BuildOpener(this, new[] { connection }, Credential); }
-                catch (SyncConnectionException ex) { WriteError(Errors.FromConnection(ex, connection)); continue; }
+                catch (SyncConnectionException ex) { WriteObject(ConnectionTester.Failed(connection, ex)); continue; }
                 WriteObject(Wait(ConnectionTester.TestAsync(connection, opener, Cancel)));
             }
         }

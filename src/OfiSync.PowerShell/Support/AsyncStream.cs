@@ -3,8 +3,9 @@ namespace OfiSync.PowerShell.Support;
 /// <summary>Walks an engine stream on the pipeline thread, so that output is written from the thread PowerShell expects.</summary>
 internal static class AsyncStream
 {
-    /// <param name="idle">Called on the pipeline thread about every quarter second while the next item is awaited, so that
-    /// progress, warnings and verbose messages come out while a long stretch of work yields nothing.</param>
+    /// <param name="idle">Called on the pipeline thread every tenth of a second while the stream has nothing yet (a long
+    /// stretch of unchanged rows, a batch tried again after a passing fault), so that progress, warnings and verbose
+    /// messages the engine reported meanwhile are written as they happen.</param>
     public static IEnumerable<T> Enumerate<T>(IAsyncEnumerable<T> source, CancellationToken cancel, Action? idle = null)
     {
         var enumerator = source.GetAsyncEnumerator(cancel);
@@ -15,9 +16,10 @@ internal static class AsyncStream
                 bool more;
                 try
                 {
+                    // A ValueTask of an async iterator may be awaited only once it completes: wait on it as a Task.
                     var next = enumerator.MoveNextAsync().AsTask();
                     if (idle is not null)
-                        while (!((IAsyncResult)next).AsyncWaitHandle.WaitOne(250)) idle();
+                        while (!((IAsyncResult)next).AsyncWaitHandle.WaitOne(100)) idle();
                     more = next.GetAwaiter().GetResult();
                 }
                 catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw new System.Management.Automation.PipelineStoppedException(); }

@@ -21,10 +21,11 @@ internal static class Errors
         ex.Kind switch
         {
             StoreErrorKind.AlreadyExists => ErrorCategory.ResourceExists,
-            StoreErrorKind.NotFound => ErrorCategory.ObjectNotFound,
+            StoreErrorKind.NotFound or StoreErrorKind.Missing => ErrorCategory.ObjectNotFound,
             StoreErrorKind.InUse => ErrorCategory.ResourceBusy,
-            StoreErrorKind.NewerSchema => ErrorCategory.InvalidData,
+            StoreErrorKind.NewerSchema or StoreErrorKind.Outdated => ErrorCategory.InvalidData,
             StoreErrorKind.Invalid => ErrorCategory.InvalidArgument,
+            StoreErrorKind.ReadOnly => ErrorCategory.PermissionDenied,
             _ => ErrorCategory.ReadError,
         },
         target, ex.Message, ex);

@@ -17,11 +17,11 @@ public abstract class StoreNameCompleter : IArgumentCompleter
         try
         {
             var location = fakeBoundParameters["Store"] is string s ? StoreLocation.Parse(s) : StoreLocation.Default();
-            names = Names(SyncStore.Open(location)).ToList();
+            names = Names(SyncStore.Open(location, StoreAccess.Read)).ToList();
         }
         catch (Exception)
         {
-            // Completion must never throw at the user: no store, no suggestions.
+            // Completion must never throw at the user, nor create or change a store: no store, no suggestions.
             return Array.Empty<CompletionResult>();
         }
         var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
