@@ -11,14 +11,14 @@ Describe 'A sync in a session whose culture has another calendar' {
         $script:Erp = Join-Path $folder 'erp.db'
         $script:Crm = Join-Path $folder 'crm.db'
         $script:Store = Join-Path $folder 'store.db'
-        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Erp" -Confirm:$false -Query @'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Erp;Mode=ReadWriteCreate" -Confirm:$false -Query @'
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, alta DATE, modificado DATETIME, saldo NUMERIC);
 INSERT INTO cliente VALUES ('C1', 'Uno', '2025-03-01', '2025-03-01 00:00:00', 100.25), ('C2', 'Dos', '2024-12-31', '2024-12-31 23:59:59', 2000),
   ('C3', 'Tres', '2023-06-15', '2023-06-15 08:00:00', 50);
 CREATE TABLE factura (serie TEXT, numero INTEGER, fecha TEXT, cliente_codigo TEXT, total NUMERIC, PRIMARY KEY (serie, numero));
 INSERT INTO factura VALUES ('A', 1, '2025-02-01', 'C1', 500), ('A', 2, '2025-03-01', 'C2', 300);
 '@
-        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Crm" -Confirm:$false -Query @'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$Crm;Mode=ReadWriteCreate" -Confirm:$false -Query @'
 CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, razon_social TEXT NOT NULL, alta DATE,
   modificado DATETIME, alta_texto TEXT, saldo NUMERIC);
 CREATE TABLE cuenta_ventas (cuenta_id INTEGER PRIMARY KEY, ejercicio INTEGER, ventas_actual NUMERIC);
@@ -87,11 +87,11 @@ Describe 'A session whose culture has case rules of its own (tr-TR: I and i are 
         New-Item -ItemType Directory $folder -Force | Out-Null
         $erp = Join-Path $folder 'erp.db'
         $crm = Join-Path $folder 'crm.db'
-        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp" -Confirm:$false -Query @'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp;Mode=ReadWriteCreate" -Confirm:$false -Query @'
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, ciudad TEXT);
 INSERT INTO cliente VALUES ('C1', 'ISTANBUL'), ('C2', 'izmir'), ('C3', 'ılıca'), ('C4', 'Ankara');
 '@
-        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm" -Confirm:$false -Query 'CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, ciudad TEXT)'
+        Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm;Mode=ReadWriteCreate" -Confirm:$false -Query 'CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, ciudad TEXT)'
         $script:Turkish = Invoke-ChildPwsh -Environment @{ LC_ALL = 'tr_TR.UTF-8'; LANG = 'tr_TR.UTF-8'; OFISYNC_STORE = (Join-Path $folder 'store.db') } @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModulePath'

@@ -90,12 +90,13 @@ public abstract class StoreAccessTests : IDisposable
     public void A_store_older_than_the_module_is_not_upgraded_by_reading_and_the_error_says_what_upgrades_it()
     {
         CreateFilledStore();
-        // A module that reads schema version 2 meets this version 1 store.
-        var ex = Assert.Throws<StoreException>(() => SyncStore.Open(NewLocation, StoreAccess.Read, moduleVersion: 2));
+        // A module that reads the next schema version meets this store, at the current one.
+        var current = StoreSchema.CurrentVersion;
+        var ex = Assert.Throws<StoreException>(() => SyncStore.Open(NewLocation, StoreAccess.Read, moduleVersion: current + 1));
         Assert.Equal(StoreErrorKind.Outdated, ex.Kind);
-        Assert.Contains("version 1", ex.Message);
+        Assert.Contains($"version {current}", ex.Message);
         Assert.Contains("run a command that changes it", ex.Message);
-        Assert.Equal(1, SyncStore.Open(NewLocation, StoreAccess.Read).SchemaVersion);
+        Assert.Equal(current, SyncStore.Open(NewLocation, StoreAccess.Read).SchemaVersion);
     }
 
     [Fact]
