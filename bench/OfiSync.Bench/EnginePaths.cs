@@ -36,8 +36,8 @@ internal sealed class BenchStore
         SqliteConnection.ClearAllPools();
         Files.Delete(file);
         var store = SyncStore.Open(StoreLocation.Parse(file));
-        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=" + sourceFile }, replace: true);
-        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = target.Provider, ConnectionString = targetConnection }, replace: true);
+        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = DatabaseProviders.Sqlite.Name, ConnectionString = "Data Source=" + sourceFile }, replace: true);
+        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = target.Provider.Name, ConnectionString = targetConnection }, replace: true);
         var line = new SyncLine
         {
             Name = LineName, Source = "ERP", SourceTable = sourceTable, Target = "CRM", TargetTable = targetTable, TargetId = "id",

@@ -91,12 +91,12 @@ internal static class Phases
         clock.Stop();
 
         clock.Start("session: connect");
-        var sqlite = Providers.Get(ProviderKind.Sqlite);
-        var targetProvider = Providers.Get(t.Provider);
+        var sqlite = DatabaseProviders.Sqlite;
+        var targetProvider = t.Provider;
         var src = new SqliteConnection("Data Source=" + sourceFile);
         await src.OpenAsync();
         var targetConnection = store.GetConnection("CRM")!.ConnectionString;
-        if (t.Provider == ProviderKind.PostgreSql) targetConnection = new NpgsqlConnectionStringBuilder(targetConnection) { IncludeErrorDetail = true }.ConnectionString;
+        targetConnection = targetProvider.ConnectionStringFor(targetConnection, null);
         var dst = targetProvider.CreateConnection(targetConnection);
         await dst.OpenAsync();
         clock.Stop();
@@ -111,7 +111,7 @@ internal static class Phases
         var written = line.Columns.Select(c => Find(targetColumns, c.TargetColumn)).ToList();
         var converters = written.Select(c => new ValueConverter(c)).ToArray();
         var shape = new WriterShape(targetProvider, table, written, line.TargetKey, Find(targetColumns, line.TargetId!));
-        ITargetWriter writer = t.Provider == ProviderKind.PostgreSql ? new PostgresTargetWriter(dst, shape, line.CommandTimeout) : new SqliteTargetWriter(dst, shape, line.CommandTimeout);
+        ITargetWriter writer = targetProvider.CreateWriter(dst, shape, line.CommandTimeout);
         var select = line.Columns.Select(c => Find(sourceColumns, c.SourceColumn!).Name).ToList();
         var keyOrdinal = select.IndexOf(Find(sourceColumns, line.Key[0]).Name);
         await using var command = src.CreateCommand();

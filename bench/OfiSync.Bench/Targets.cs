@@ -13,7 +13,7 @@ internal abstract class Target : IDisposable
 {
     public abstract string Kind { get; }
     public abstract string Label { get; }
-    public abstract ProviderKind Provider { get; }
+    public abstract IDatabaseProvider Provider { get; }
 
     /// <summary>Creates an empty <paramref name="table"/> and returns the connection string that reaches it.</summary>
     public abstract string Fresh(string table);
@@ -47,7 +47,7 @@ internal sealed class SqliteTarget : Target
 
     public override string Kind => "sqlite";
     public override string Label => "SQLite -> SQLite";
-    public override ProviderKind Provider => ProviderKind.Sqlite;
+    public override IDatabaseProvider Provider => DatabaseProviders.Sqlite;
 
     /// <summary>A new file holding only <paramref name="table"/>; the previous file made for that table is deleted.</summary>
     public override string Fresh(string table)
@@ -106,7 +106,7 @@ internal sealed class PostgresTarget : Target
 
     public override string Kind => "postgres";
     public override string Label => "SQLite -> PostgreSQL";
-    public override ProviderKind Provider => ProviderKind.PostgreSql;
+    public override IDatabaseProvider Provider => DatabaseProviders.PostgreSql;
 
     public override string Fresh(string table)
     {

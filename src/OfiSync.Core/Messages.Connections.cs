@@ -16,7 +16,7 @@ public static partial class Messages
         $"Cannot connect to '{connection}': the server's TLS certificate is not trusted by this machine ({reason}). Install the certificate's issuing authority on this machine, or, on a network you trust, recreate the connection with -TrustServerCertificate.";
     public const string PasswordInConnectionString =
         "The connection string contains a password. OfiSync never stores passwords: remove it and use -PasswordVariable (an environment variable), -PasswordSecret (a SecretManagement secret), -PromptForCredential (-Credential at run time) or -IntegratedSecurity.";
-    public const string SqliteTakesNoCredential = "A SQLite connection takes no credential.";
+    public static string CredentialNotTaken(string provider) => $"A {provider} connection takes no credential: give none of -PasswordVariable, -PasswordSecret, -PromptForCredential and -IntegratedSecurity.";
 }
 
 public static partial class Messages
@@ -25,7 +25,9 @@ public static partial class Messages
         $"The connection '{connection}' takes its password from the secret '{secret}', but Get-Secret is not available. Install and register a vault with Microsoft.PowerShell.SecretManagement, or recreate the connection with -PasswordVariable.";
     public static string CredentialOptionsExclusive =>
         "Give at most one of -PasswordVariable, -PasswordSecret, -PromptForCredential and -IntegratedSecurity.";
-    public static string SqlServerOnlyOption(string option) => $"-{option} applies to SQL Server connections only.";
+    public static string OptionNotTaken(string option, string provider) => $"-{option} applies to SQL Server connections only, not to a {provider} connection.";
+    public static string ProviderUnknown(string? provider, IEnumerable<string> known) =>
+        $"'{provider}' is not a database OfiSync knows. Give one of: {string.Join(", ", known)}.";
 }
 
 public static partial class Messages

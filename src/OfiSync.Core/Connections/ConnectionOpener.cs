@@ -1,8 +1,5 @@
 using System.Data.Common;
 using System.Net;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 using OfiSync.Core.Providers;
 
 namespace OfiSync.Core.Connections;
@@ -21,50 +18,9 @@ public sealed class ConnectionOpener
 
     public static readonly ConnectionOpener WithoutCredentials = new();
 
-    /// <summary>
-    /// How long one SQLite statement waits for a database that another program holds locked (a write transaction
-    /// left open) before the attempt fails; the engine then tries again with backoff, warning each time.
-    /// </summary>
-    internal const int SqliteLockWaitSeconds = 2;
-
     /// <summary>The full connection string, secret included: use it to connect, never to show.</summary>
-    internal string ConnectionStringFor(SyncConnection connection)
-    {
-        var credential = CredentialFor(connection);
-        if (connection.Provider == ProviderKind.PostgreSql)
-        {
-            // Without it Npgsql hides a constraint's detail ("Key (nif)=(B1) already exists"), which names the column at fault.
-            var pg = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { IncludeErrorDetail = true };
-            if (credential is not null)
-            {
-                if (!string.IsNullOrEmpty(credential.UserName)) pg.Username = credential.UserName;
-                pg.Password = credential.Password;
-            }
-            return pg.ConnectionString;
-        }
-        if (connection.Provider == ProviderKind.Sqlite)
-        {
-            // No pooling: a connection left inside a failed transaction, or to a file since replaced, is never handed out again.
-            var sqlite = new SqliteConnectionStringBuilder(connection.ConnectionString) { Pooling = false };
-            var given = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
-            // Opening never creates a database: a typo in the path is an error naming it. Mode=ReadWriteCreate, given
-            // explicitly, is how a user asks for a new database (Invoke-SyncQuery building one).
-            if (!given.ContainsKey("Mode")) sqlite.Mode = SqliteOpenMode.ReadWrite;
-            // A database another program holds locked is waited for in short attempts: the engine's retries, with their
-            // warnings, do the longer waiting, bounded. An explicit Default Timeout is the user's.
-            if (!new[] { "Default Timeout", "DefaultTimeout", "Command Timeout" }.Any(given.ContainsKey)) sqlite.DefaultTimeout = SqliteLockWaitSeconds;
-            return sqlite.ConnectionString;
-        }
-        if (credential is null) return connection.ConnectionString;
-        DbConnectionStringBuilder builder = connection.Provider switch
-        {
-            ProviderKind.SqlServer => new SqlConnectionStringBuilder(connection.ConnectionString),
-            _ => new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString },
-        };
-        if (!string.IsNullOrEmpty(credential.UserName)) builder["User ID"] = credential.UserName;
-        builder["Password"] = credential.Password;
-        return builder.ConnectionString;
-    }
+    internal string ConnectionStringFor(SyncConnection connection) =>
+        DatabaseProviders.Get(connection.Provider).ConnectionStringFor(connection.ConnectionString, CredentialFor(connection));
 
     private NetworkCredential? CredentialFor(SyncConnection connection)
     {
@@ -104,56 +60,22 @@ public sealed class ConnectionOpener
 
     public async Task<DbConnection> OpenAsync(SyncConnection connection, CancellationToken cancel)
     {
-        var provider = Providers.Providers.Get(connection.Provider);
+        var provider = DatabaseProviders.Find(connection.Provider)
+                       ?? throw new SyncConnectionException(connection.Name, Messages.ProviderUnknown(connection.Provider, DatabaseProviders.Names));
         string full;
-        DbConnection db;
         try
         {
             full = ConnectionStringFor(connection);
-            db = provider.CreateConnection(full);
+            provider.CreateConnection(full).Dispose();
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
             // A connection stored before its keywords were checked, or an ad-hoc one: say which keyword is wrong.
-            var problem = ConnectionStringEditor.Problem(connection.Provider, connection.ConnectionString)
+            var problem = ConnectionStringEditor.Problem(provider, connection.ConnectionString)
                           ?? SecretScrubber.Scrub(ex.Message, connection.ConnectionString);
             throw new SyncConnectionException(connection.Name, Messages.ConnectionStringInvalid(connection.Name, problem), ex);
         }
-        var file = connection.Provider == ProviderKind.Sqlite ? SqliteFile(full) : null;
-        if (file is not null && !File.Exists(file))
-        {
-            await db.DisposeAsync().ConfigureAwait(false);
-            throw new SyncConnectionException(connection.Name, Messages.SqliteFileMissing(connection.Name, file));
-        }
-        try
-        {
-            await db.OpenAsync(cancel).ConfigureAwait(false);
-            return db;
-        }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException)
-        {
-            await db.DisposeAsync().ConfigureAwait(false);
-            var reason = SecretScrubber.Scrub(ex.Message, full);
-            var message = ex is SqlException && reason.Contains("certificate", StringComparison.OrdinalIgnoreCase)
-                ? Messages.CertificateNotTrusted(connection.Name, reason)
-                : file is not null ? Messages.SqliteCannotOpen(connection.Name, file, reason)
-                : Messages.ConnectionFailed(connection.Name, reason);
-            throw new SyncConnectionException(connection.Name, message, ex);
-        }
-    }
-
-    /// <summary>
-    /// The full path of the file a SQLite connection string opens without creating it; null for an in-memory or
-    /// temporary database, a URI, or a connection that asks to create its file (Mode=ReadWriteCreate).
-    /// </summary>
-    private static string? SqliteFile(string connectionString)
-    {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        var source = builder.DataSource;
-        if (builder.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadWriteCreate || string.IsNullOrEmpty(source)
-            || source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.Contains("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
-            return null;
-        return Path.GetFullPath(source);
+        return await provider.OpenAsync(connection.Name, full, cancel).ConfigureAwait(false);
     }
 }
 

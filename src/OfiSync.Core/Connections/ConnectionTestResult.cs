@@ -1,12 +1,10 @@
-using OfiSync.Core.Providers;
-
 namespace OfiSync.Core.Connections;
 
 /// <summary>The outcome of opening one connection: never carries a secret.</summary>
 public sealed class ConnectionTestResult
 {
     public string Name { get; init; } = "";
-    public ProviderKind Provider { get; init; }
+    public string Provider { get; init; } = "";
     public string Connection { get; init; } = "";
     public bool Succeeded { get; init; }
     public string? ServerVersion { get; init; }

@@ -7,20 +7,21 @@ namespace OfiSync.Core.Connections;
 public static class ConnectionTester
 {
     /// <summary>Opens a connection string and asks the server its version. Failures are returned, not thrown.</summary>
-    public static Task<ConnectionTestResult> TestAsync(ProviderKind kind, string connectionString, CancellationToken cancel)
+    public static Task<ConnectionTestResult> TestAsync(IDatabaseProvider provider, string connectionString, CancellationToken cancel)
     {
-        var adHoc = new SyncConnection { Name = kind.ToString(), Provider = kind, ConnectionString = connectionString };
+        var adHoc = new SyncConnection { Name = provider.Name, Provider = provider.Name, ConnectionString = connectionString };
         return TestAsync(adHoc, ConnectionOpener.WithoutCredentials, cancel);
     }
 
     /// <summary>Opens a stored connection and asks the server its version. Failures are returned, not thrown.</summary>
     public static async Task<ConnectionTestResult> TestAsync(SyncConnection connection, ConnectionOpener opener, CancellationToken cancel)
     {
-        var provider = Providers.Providers.Get(connection.Provider);
         var watch = Stopwatch.StartNew();
-        var redacted = SafeRedact(provider, connection.ConnectionString);
+        var redacted = SafeRedact(connection.ConnectionString);
         try
         {
+            var provider = DatabaseProviders.Find(connection.Provider)
+                           ?? throw new SyncConnectionException(connection.Name, Messages.ProviderUnknown(connection.Provider, DatabaseProviders.Names));
             await using var db = await opener.OpenAsync(connection, cancel).ConfigureAwait(false);
             await using var command = db.CreateCommand();
             command.CommandText = provider.ServerVersionQuery;
@@ -43,14 +44,14 @@ public static class ConnectionTester
     public static ConnectionTestResult Failed(SyncConnection connection, Exception error, TimeSpan elapsed = default) => new()
     {
         Name = connection.Name, Provider = connection.Provider, Succeeded = false, Elapsed = elapsed,
-        Connection = SafeRedact(Providers.Providers.Get(connection.Provider), connection.ConnectionString),
+        Connection = SafeRedact(connection.ConnectionString),
         Error = error is SyncConnectionException ? error.Message : SecretScrubber.Scrub(error.Message, connection.ConnectionString),
         ErrorType = (error is SyncConnectionException && error.InnerException is { } inner ? inner : error).GetType().FullName,
     };
 
-    private static string SafeRedact(IDatabaseProvider provider, string connectionString)
+    private static string SafeRedact(string connectionString)
     {
-        try { return provider.Redact(connectionString); }
+        try { return SecretScrubber.Redact(connectionString); }
         catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException) { return Messages.UnreadableConnectionString; }
     }
 }

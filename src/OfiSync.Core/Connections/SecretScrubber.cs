@@ -21,4 +21,13 @@ public static class SecretScrubber
         }
         return text;
     }
+
+    /// <summary>The connection string with every secret replaced, safe to print or store.</summary>
+    public static string Redact(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        foreach (var key in SecretKeys)
+            if (builder.ContainsKey(key)) builder[key] = "*****";
+        return builder.ConnectionString;
+    }
 }

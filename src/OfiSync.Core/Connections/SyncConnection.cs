@@ -1,5 +1,3 @@
-using OfiSync.Core.Providers;
-
 namespace OfiSync.Core.Connections;
 
 /// <summary>Where the password of a connection comes from at run time. It is never stored itself.</summary>
@@ -19,7 +17,8 @@ public enum CredentialSource
 public sealed class SyncConnection
 {
     public string Name { get; set; } = "";
-    public ProviderKind Provider { get; set; }
+    /// <summary>The database: a name from <see cref="Providers.DatabaseProviders"/> (Sqlite, PostgreSql, SqlServer...).</summary>
+    public string Provider { get; set; } = "";
     /// <summary>The connection string without any password.</summary>
     public string ConnectionString { get; set; } = "";
     public CredentialSource CredentialSource { get; set; }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using OfiSync.Core.Connections;
 using OfiSync.Core.Engine.Writers;
 using OfiSync.Core.Filtering;
@@ -21,7 +20,7 @@ internal sealed class LineSession : IAsyncDisposable
     public IDatabaseProvider SourceProvider { get; private set; } = null!;
     /// <summary>The connection written to, and its file when it is SQLite: what a "database is locked" is about.</summary>
     public SyncConnection TargetConnection { get; private set; } = null!;
-    private string _targetFile = "";
+    private string _targetDatabase = "";
     public ITargetWriter Writer { get; private set; } = null!;
     public SourceQuery Query { get; private set; } = null!;
     public RowMapper Mapper { get; private set; } = null!;
@@ -68,21 +67,21 @@ internal sealed class LineSession : IAsyncDisposable
     {
         var sourceConnection = connections(Line.Source) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Source));
         var targetConnection = connections(Line.Target) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Target));
-        SourceProvider = Providers.Providers.Get(sourceConnection.Provider);
-        var targetProvider = Providers.Providers.Get(targetConnection.Provider);
+        SourceProvider = DatabaseProviders.Get(sourceConnection.Provider);
+        var targetProvider = DatabaseProviders.Get(targetConnection.Provider);
         TargetDescription = $"{targetConnection.Name}.{Line.TargetTable}";
 
         TargetConnection = targetConnection;
         Source = await opener.OpenAsync(sourceConnection, cancel).ConfigureAwait(false);
-        if (Source is SqliteConnection sqlite) SqliteFilterFunctions.Register(sqlite);
+        SourceProvider.PrepareSource(Source);
         var target = await opener.OpenAsync(targetConnection, cancel).ConfigureAwait(false);
-        _targetFile = (target as SqliteConnection)?.DataSource ?? "";
+        _targetDatabase = targetProvider.Describe(target);
         IReadOnlyList<ColumnInfo> sourceColumns;
         SourceFrom from;
         if (Line.Statistics is { } spec)
         {
             var salesQuery = string.IsNullOrWhiteSpace(spec.Query) ? null : spec.Query;
-            var salesColumns = await OnSide(sourceConnection, Source, () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, SalesStatisticsQuery.TableOf(spec), salesQuery, cancel)).ConfigureAwait(false)
+            var salesColumns = await OnSide(sourceConnection, SourceProvider.Describe(Source), () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, SalesStatisticsQuery.TableOf(spec), salesQuery, cancel)).ConfigureAwait(false)
                                ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(spec.Table, sourceConnection.Name));
             var customer = LineChecker.Find(salesColumns, spec.CustomerColumn)
                            ?? throw new SyncLineException(Line.Name, Messages.ColumnNotFound(spec.CustomerColumn, SalesStatisticsQuery.SourceName(spec), salesColumns));
@@ -92,16 +91,16 @@ internal sealed class LineSession : IAsyncDisposable
         }
         else
         {
-            sourceColumns = await OnSide(sourceConnection, Source, () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel)).ConfigureAwait(false)
+            sourceColumns = await OnSide(sourceConnection, SourceProvider.Describe(Source), () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel)).ConfigureAwait(false)
                             ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.SourceTable!, sourceConnection.Name));
             from = new SourceFrom(SchemaReader.FromClause(SourceProvider, Line.SourceTable, Line.SourceQuery), Array.Empty<KeyValuePair<string, object?>>());
         }
-        var targetColumns = await OnSide(targetConnection, target, () => SchemaReader.ReadColumnsAsync(target, targetProvider, Line.TargetTable, null, cancel)).ConfigureAwait(false)
+        var targetColumns = await OnSide(targetConnection, _targetDatabase, () => SchemaReader.ReadColumnsAsync(target, targetProvider, Line.TargetTable, null, cancel)).ConfigureAwait(false)
                             ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.TargetTable, targetConnection.Name));
 
         var lookups = new Dictionary<ColumnMapping, LookupTable>();
         foreach (var map in Line.Columns.Where(m => m.Kind == MappingKind.Lookup))
-            lookups[map] = await OnSide(targetConnection, target, () => LookupTable.LoadAsync(target, targetProvider, map, Line.CommandTimeout, cancel)).ConfigureAwait(false);
+            lookups[map] = await OnSide(targetConnection, _targetDatabase, () => LookupTable.LoadAsync(target, targetProvider, map, Line.CommandTimeout, cancel)).ConfigureAwait(false);
 
         var written = Line.Columns.Where(c => !options.ExcludeColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase)
                                               && (onlyColumns is null || onlyColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase))).ToList();
@@ -123,16 +122,8 @@ internal sealed class LineSession : IAsyncDisposable
         }
         _keyConverters = Line.TargetKey.Select(k => new ValueConverter(LineChecker.Find(targetColumns, k)!)).ToArray();
         var shape = new WriterShape(targetProvider, Line.TargetTable, Mapper.WrittenColumns, Line.TargetKey, idColumn);
-        ITargetWriter Create(System.Data.Common.DbConnection db) => targetConnection.Provider switch
-        {
-            // SQLite statements never time out: their timeout is only how long they wait for a lock, which is waited
-            // for in short attempts (the connection's Default Timeout) and then tried again by the engine, with warnings.
-            ProviderKind.Sqlite => new SqliteTargetWriter(db, shape, ((SqliteConnection)db).DefaultTimeout),
-            ProviderKind.PostgreSql => new PostgresTargetWriter(db, shape, Line.CommandTimeout),
-            _ => new SqlServerTargetWriter(db, shape, Line.CommandTimeout),
-        };
-        Writer = Create(target);
-        _newWriter = async c => Create(await opener.OpenAsync(targetConnection, c).ConfigureAwait(false));
+        Writer = targetProvider.CreateWriter(target, shape, Line.CommandTimeout);
+        _newWriter = async c => targetProvider.CreateWriter(await opener.OpenAsync(targetConnection, c).ConfigureAwait(false), shape, Line.CommandTimeout);
     }
 
     private FilterExpression? CombinedFilter(SyncOptions options)
@@ -156,22 +147,19 @@ internal sealed class LineSession : IAsyncDisposable
 
     private Func<CancellationToken, Task<ITargetWriter>>? _newWriter;
 
-    /// <summary>Runs work against the target; SQLite's "database is locked" comes out naming the connection and its file.</summary>
+    /// <summary>Runs work against the target; a database another program holds locked comes out naming the connection and the database.</summary>
     public Task OnTarget(Func<Task> work) =>
-        OnSide(TargetConnection, _targetFile, async () => { await work().ConfigureAwait(false); return 0; });
+        OnSide(TargetConnection, _targetDatabase, async () => { await work().ConfigureAwait(false); return 0; });
 
-    private static Task<T> OnSide<T>(SyncConnection side, DbConnection db, Func<Task<T>> work) =>
-        OnSide(side, (db as SqliteConnection)?.DataSource ?? "", work);
-
-    private static async Task<T> OnSide<T>(SyncConnection side, string file, Func<Task<T>> work)
+    private static async Task<T> OnSide<T>(SyncConnection side, string database, Func<Task<T>> work)
     {
         try
         {
             return await work().ConfigureAwait(false);
         }
-        catch (SqliteException ex) when (TransientFaults.IsLocked(ex))
+        catch (Exception ex) when (ex is not DatabaseLockedException && Faults.IsLocked(ex))
         {
-            throw new DatabaseLockedException(side.Name, file, ex);
+            throw new DatabaseLockedException(side.Name, database, ex);
         }
     }
 
@@ -179,7 +167,7 @@ internal sealed class LineSession : IAsyncDisposable
     public async Task ReopenTargetAsync(CancellationToken cancel)
     {
         try { await Writer.DisposeAsync().ConfigureAwait(false); }
-        catch (Exception ex) when (TransientFaults.IsTransient(ex)) { }
+        catch (Exception ex) when (Faults.IsPassing(ex)) { }
         Writer = await _newWriter!(cancel).ConfigureAwait(false);
     }
 
@@ -188,12 +176,4 @@ internal sealed class LineSession : IAsyncDisposable
         if (Writer is not null) await Writer.DisposeAsync().ConfigureAwait(false);
         if (Source is not null) await Source.DisposeAsync().ConfigureAwait(false);
     }
-}
-
-/// <summary>A line cannot run at all (its tables, filter or connections are wrong); nothing was written.</summary>
-public sealed class SyncLineException : Exception
-{
-    public string Line { get; }
-
-    public SyncLineException(string line, string message, Exception? inner = null) : base(message, inner) => Line = line;
 }

@@ -24,7 +24,7 @@ internal sealed class LookupTable
     {
         await using var command = target.CreateCommand();
         command.CommandTimeout = timeout;
-        command.CommandText = $"SELECT {provider.QuoteIdentifier(map.LookupMatch!)}, {provider.QuoteIdentifier(map.LookupValue!)} FROM {SchemaReader.QuoteTable(provider, map.LookupTable!)}";
+        command.CommandText = $"SELECT {provider.QuoteIdentifier(map.LookupMatch!)}, {provider.QuoteIdentifier(map.LookupValue!)} FROM {provider.QuoteTable(map.LookupTable!)}";
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);

@@ -52,7 +52,7 @@ internal sealed class SourceQuery
                 filter = filter.Validate(LineChecker.FilterNames(line, sourceColumns));
                 foreach (var name in filter.Names)
                     if (ResolveSource(line, sourceColumns, name) is { } column && !select.Contains(column.Name)) select.Add(column.Name);
-                sql = filter.ToSql(provider.Kind, name => ResolveSource(line, sourceColumns, name) is { } c
+                sql = filter.ToSql(provider, name => ResolveSource(line, sourceColumns, name) is { } c
                     ? new FilterColumn(provider.QuoteIdentifier(c.Name), ValueType(c))
                     : null);
             }
@@ -94,9 +94,7 @@ internal sealed class SourceQuery
         {
             var p = command.CreateParameter();
             p.ParameterName = name;
-            p.Value = value ?? DBNull.Value;
-            // SqlClient sends a DateTime as datetime by default, which rounds to 1/300 s: datetime2 keeps it exact.
-            if (value is DateTime && _provider.Kind == ProviderKind.SqlServer) p.DbType = System.Data.DbType.DateTime2;
+            _provider.SetParameterValue(p, value);
             command.Parameters.Add(p);
         }
         return command;

@@ -275,14 +275,14 @@ public sealed class SyncEngine
             catch (DatabaseLockedException locked) when (!cancel.IsCancellationRequested)
             {
                 // The tries ran out (or there were none): the lock is the line's error, named.
-                throw new SyncLineException(line.Name, Messages.DatabaseStayedLocked(line.Name, locked.Connection, locked.File, watch.Elapsed, attempt + 1), locked);
+                throw new SyncLineException(line.Name, Messages.DatabaseStayedLocked(line.Name, locked.Connection, locked.Database, watch.Elapsed, attempt + 1), locked);
             }
         }
     }
 
     private static string Reason(Exception ex) => ex is DatabaseLockedException ? ex.Message : (ex.InnerException as System.Data.Common.DbException ?? ex).Message;
 
-    private static bool IsTransient(Exception ex) => TransientFaults.IsTransient(ex is StoreException { InnerException: { } inner } ? inner : ex);
+    private static bool IsTransient(Exception ex) => Faults.IsPassing(ex);
 
     /// <summary>A failure that ends the line (the database went away, a table changed), as opposed to a row at fault.</summary>
     private static bool Fatal(Exception ex, CancellationToken cancel) =>

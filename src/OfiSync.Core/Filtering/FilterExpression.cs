@@ -7,7 +7,7 @@ namespace OfiSync.Core.Filtering;
 /// <code>
 /// var f = FilterExpression.Parse("poblacion -eq 'Madrid' -and fecha_modif -ge $since", name => vars[name]);
 /// f = f.Validate(allowedNames);              // unknown names throw; names take the allowed spelling
-/// var sql = f.ToSql(ProviderKind.PostgreSql, name => columns[name]);
+/// var sql = f.ToSql(DatabaseProviders.PostgreSql, name => columns[name]);
 /// // SELECT ... WHERE {sql.Where} with sql.Parameters; then keep the rows where sql.Residual?.Evaluate(row) is true
 /// bool keep = f.Evaluate(name => row[name]);  // the same answer, computed in memory
 /// string stored = f.ToString();              // canonical and self-contained: variables became literals
@@ -101,13 +101,13 @@ public sealed class FilterExpression
     /// type, or null when the name cannot be read in SQL (a lookup, a computed value). Top-level -and conditions
     /// that can be translated go to Where, the others stay in Residual. Parameters are named @{prefix}0, @{prefix}1...
     /// </summary>
-    public SqlFilter ToSql(ProviderKind kind, Func<string, FilterColumn?> columns, string parameterPrefix = "f")
+    public SqlFilter ToSql(IDatabaseProvider provider, Func<string, FilterColumn?> columns, string parameterPrefix = "f")
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(parameterPrefix);
         if (parameterPrefix.Length == 0 || !parameterPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             throw new ArgumentException(Messages.FilterBadParameterPrefix, nameof(parameterPrefix));
-        return SqlFilterTranslator.Translate(this, kind, columns, parameterPrefix);
+        return SqlFilterTranslator.Translate(this, provider.FilterDialect, columns, parameterPrefix);
     }
 
     internal static FilterExpression FromNode(FilterNode node) => Parse(FilterPrinter.Print(node));

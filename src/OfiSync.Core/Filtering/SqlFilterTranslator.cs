@@ -1,5 +1,3 @@
-using OfiSync.Core.Providers;
-
 namespace OfiSync.Core.Filtering;
 
 /// <summary>
@@ -22,16 +20,16 @@ internal sealed class SqlFilterTranslator
     private readonly string _prefix;
     private readonly List<KeyValuePair<string, object?>> _parameters = [];
 
-    private SqlFilterTranslator(ProviderKind kind, Func<string, FilterColumn?> columns, string prefix)
+    private SqlFilterTranslator(SqlFilterDialect dialect, Func<string, FilterColumn?> columns, string prefix)
     {
-        _dialect = SqlFilterDialect.For(kind);
+        _dialect = dialect;
         _columns = columns;
         _prefix = prefix;
     }
 
-    public static SqlFilter Translate(FilterExpression filter, ProviderKind kind, Func<string, FilterColumn?> columns, string prefix)
+    public static SqlFilter Translate(FilterExpression filter, SqlFilterDialect dialect, Func<string, FilterColumn?> columns, string prefix)
     {
-        var translator = new SqlFilterTranslator(kind, columns, prefix);
+        var translator = new SqlFilterTranslator(dialect, columns, prefix);
         var pushed = new List<string>();
         FilterNode? residual = null;
         foreach (var conjunct in Conjuncts(filter.Root))

@@ -188,7 +188,7 @@ public sealed class LineChecker
         try
         {
             await using var db = await opener.OpenAsync(connection, cancel).ConfigureAwait(false);
-            var columns = await SchemaReader.ReadColumnsAsync(db, Providers.Providers.Get(connection.Provider), table, query, cancel).ConfigureAwait(false);
+            var columns = await SchemaReader.ReadColumnsAsync(db, Providers.DatabaseProviders.Get(connection.Provider), table, query, cancel).ConfigureAwait(false);
             if (columns is null)
             {
                 add(side, null, "TableNotFound", Messages.TableNotFound(table!, connection.Name), ProblemSeverity.Error);

@@ -26,9 +26,9 @@ public static class LineDefaults
     {
         IReadOnlyList<ColumnInfo>? sourceColumns, targetColumns;
         await using (var db = await opener.OpenAsync(source, cancel).ConfigureAwait(false))
-            sourceColumns = await SchemaReader.ReadColumnsAsync(db, Providers.Providers.Get(source.Provider), line.SourceTable, line.SourceQuery, cancel).ConfigureAwait(false);
+            sourceColumns = await SchemaReader.ReadColumnsAsync(db, Providers.DatabaseProviders.Get(source.Provider), line.SourceTable, line.SourceQuery, cancel).ConfigureAwait(false);
         await using (var db = await opener.OpenAsync(target, cancel).ConfigureAwait(false))
-            targetColumns = await SchemaReader.ReadColumnsAsync(db, Providers.Providers.Get(target.Provider), line.TargetTable, null, cancel).ConfigureAwait(false);
+            targetColumns = await SchemaReader.ReadColumnsAsync(db, Providers.DatabaseProviders.Get(target.Provider), line.TargetTable, null, cancel).ConfigureAwait(false);
         if (sourceColumns is null) return Messages.TableNotFound(line.SourceTable!, source.Name);
         if (targetColumns is null) return Messages.TableNotFound(line.TargetTable, target.Name);
         foreach (var s in sourceColumns)

@@ -18,7 +18,7 @@ public static class SalesStatisticsQuery
     public static Built Build(SalesStatisticsSpec spec, IDatabaseProvider provider, DateTime asOf)
     {
         var q = provider.QuoteIdentifier;
-        var sqlite = provider.Kind == ProviderKind.Sqlite;
+        var salesSql = provider.Sales;
         var parameters = new List<KeyValuePair<string, object?>>();
         string P(string name, object? value)
         {
@@ -30,14 +30,13 @@ public static class SalesStatisticsQuery
         var table = SchemaReader.FromClause(provider, TableOf(spec), spec.Query);
         var customer = q(spec.CustomerColumn);
         var amount = q(spec.AmountColumn);
-        // SQLite keeps NUMERIC as floating point: sums are rounded so that ties rank the same as on exact databases.
-        string Sum(string expression) => sqlite ? $"ROUND(SUM({expression}), 4)" : $"SUM({expression})";
+        string Sum(string expression) => salesSql.Sum(expression);
 
         string aggregate;
         if (spec.From == SalesSource.Invoices)
         {
-            var date = sqlite ? $"date({q(spec.DateColumn!)})" : q(spec.DateColumn!);
-            object Day(DateTime d) => sqlite ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d;
+            var date = salesSql.Day(q(spec.DateColumn!));
+            object Day(DateTime d) => salesSql.DayParameter(d);
             var currentStart = P("current_start", Day(spec.FiscalYearStart(fiscalYear)));
             var previousStart = P("previous_start", Day(spec.FiscalYearStart(fiscalYear - 1)));
             var end = P("end", Day(asOf.Date.AddDays(1)));
@@ -56,7 +55,7 @@ FROM {table} WHERE {date} < {end} AND {customer} IS NOT NULL GROUP BY {customer}
             var fy = P("fiscal_year", fiscalYear);
             var prev = P("previous_year", fiscalYear - 1);
             var count = spec.InvoiceCountColumn is null ? "0" : $"CASE WHEN {year} = {fy} THEN {q(spec.InvoiceCountColumn)} ELSE 0 END";
-            var last = spec.LastSaleColumn is null ? "NULL" : sqlite ? $"date({q(spec.LastSaleColumn)})" : q(spec.LastSaleColumn);
+            var last = spec.LastSaleColumn is null ? "NULL" : salesSql.Day(q(spec.LastSaleColumn));
             aggregate = $@"SELECT {customer} AS customer_key,
   {Sum($"CASE WHEN {year} = {fy} THEN {amount} ELSE 0 END")} AS sales_current,
   {Sum($"CASE WHEN {year} = {prev} THEN {amount} ELSE 0 END")} AS sales_previous,

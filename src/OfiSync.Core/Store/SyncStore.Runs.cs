@@ -1,7 +1,6 @@
 using Dapper;
 using OfiSync.Core.Engine;
 using OfiSync.Core.Lines;
-using OfiSync.Core.Providers;
 
 namespace OfiSync.Core.Store;
 
@@ -41,7 +40,7 @@ public sealed partial class SyncStore
             id = Id(line.Id), n = line.Name, m = mode, s = summary.Status, st = summary.Started, h = Environment.MachineName, u = Environment.UserName,
             sync = summary.SyncId is { } sync ? Id(sync) : null,
         };
-        return c.ExecuteScalar<long>(StoreSql.InsertRun(Provider), args, t);
+        return c.ExecuteScalar<long>(Dialect.InsertRun, args, t);
     });
 
     public void EndRun(long runId, LineSummary summary) => Run((c, t) => { UpdateRun(c, t, runId, summary); return 0; });
@@ -96,7 +95,7 @@ public sealed partial class SyncStore
 
     /// <summary>The source keys whose target rows the line deleted or flagged, as its run history records them.</summary>
     public HashSet<string> GetDeletedKeys(Guid lineId) =>
-        Read(c => c.Query<string>(StoreSql.DeletedKeys, new { id = Id(lineId) }).ToHashSet(StringComparer.Ordinal));
+        Read(c => c.Query<string>(StoreSchema.DeletedKeys, new { id = Id(lineId) }).ToHashSet(StringComparer.Ordinal));
 
     private static Guid AsGuid(object value) => value is Guid g ? g : Guid.Parse(value.ToString()!);
 

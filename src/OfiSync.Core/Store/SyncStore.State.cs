@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Dapper;
 using OfiSync.Core.Engine;
-using OfiSync.Core.Providers;
 
 namespace OfiSync.Core.Store;
 
@@ -22,9 +21,8 @@ public sealed partial class SyncStore
         // parameters costs more to bind than to run.
         return Read(c =>
         {
-            object keyArgument = Provider == ProviderKind.PostgreSql ? keys.ToArray() : System.Text.Json.JsonSerializer.Serialize(keys);
-            var rows = c.Query<(string source_key, byte[]? row_hash, string? target_key, string status)>(StoreSql.StatesOfKeys(Provider),
-                new { id = Id(lineId), keys = keyArgument });
+            var rows = c.Query<(string source_key, byte[]? row_hash, string? target_key, string status)>(Dialect.StatesOfKeys,
+                new { id = Id(lineId), keys = Dialect.KeysArgument(keys) });
             foreach (var r in rows) result[r.source_key] = new RowState(r.source_key, r.row_hash, r.target_key, r.status);
             return result;
         });
@@ -69,7 +67,7 @@ public sealed partial class SyncStore
         return 0;
     });
 
-    private string UpsertStateSql => StoreSql.UpsertState(Provider);
+    private string UpsertStateSql => Dialect.UpsertState;
 
     /// <summary>
     /// Marks rows as being written, before the target batch is committed: no hash, status Pending. If the process
@@ -79,8 +77,7 @@ public sealed partial class SyncStore
     public void MarkPending(long runId, Guid lineId, IReadOnlyList<string> keys)
     {
         if (keys.Count == 0) return;
-        object keyArgument = Provider == ProviderKind.PostgreSql ? keys.ToArray() : System.Text.Json.JsonSerializer.Serialize(keys);
-        Run((c, t) => c.Execute(StoreSql.MarkPending(Provider), new { id = Id(lineId), keys = keyArgument, r = runId, u = Now() }, t));
+        Run((c, t) => c.Execute(Dialect.MarkPending, new { id = Id(lineId), keys = Dialect.KeysArgument(keys), r = runId, u = Now() }, t));
     }
 
     /// <summary>The runs of a line still marked Running when a new run takes its lock: their process ended without a word.</summary>

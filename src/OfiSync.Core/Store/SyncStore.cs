@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using OfiSync.Core.Connections;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Providers;
@@ -26,24 +25,20 @@ public enum StoreAccess
 /// </summary>
 public sealed partial class SyncStore
 {
-    private readonly IDatabaseProvider _provider;
     private readonly StoreAccess _access;
     private readonly string _connectionString;
 
     public StoreLocation Location { get; }
-    public ProviderKind Provider => Location.Provider;
+    public IDatabaseProvider Provider => Location.Provider;
+
+    /// <summary>The store's SQL, types and locks on its database.</summary>
+    internal StoreDialect Dialect => Location.Provider.Store;
 
     private SyncStore(StoreLocation location, StoreAccess access)
     {
         Location = location;
         _access = access;
-        _provider = Providers.Providers.Get(location.Provider);
-        // A SQLite store is never created by a connection: only PrepareFile creates the file, for StoreAccess.Create.
-        _connectionString = location.FilePath is null ? location.ConnectionString
-            : new SqliteConnectionStringBuilder(location.ConnectionString)
-            {
-                Mode = access == StoreAccess.Read ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWrite,
-            }.ConnectionString;
+        _connectionString = Dialect.ConnectionStringFor(location, access);
     }
 
     /// <summary>Opens the store, creating it when missing: the way of New-SyncConnection and Import-SyncLine, and of tests.</summary>
@@ -56,20 +51,15 @@ public sealed partial class SyncStore
     internal static SyncStore Open(StoreLocation location, StoreAccess access, int moduleVersion)
     {
         var store = new SyncStore(location, access);
-        if (location.FilePath is { } file)
-        {
-            if (access == StoreAccess.Create) PrepareFile(file);
-            else if (!File.Exists(file)) throw new StoreException(StoreErrorKind.Missing, Messages.StoreMissing(file));
-        }
+        location.Provider.Store.PrepareLocation(location, access);
         try
         {
             if (access == StoreAccess.Read) store.CheckVersion(moduleVersion);
             else store.Migrate(moduleVersion);
         }
-        catch (SqliteException ex) when (access == StoreAccess.Read && ex.SqliteErrorCode == 14 && location.FilePath is { } path && !WalFilesPresent(path))
+        catch (DbException ex) when (location.Provider.Store.ExplainOpenFailure(ex, location, access) is { } explained)
         {
-            // A store in WAL mode is read through its -wal and -shm files; an account that may not create them needs them there.
-            throw new StoreException(StoreErrorKind.Unreadable, Messages.StoreWalFilesMissing(location.FilePath), ex);
+            throw explained;
         }
         catch (DbException ex)
         {
@@ -84,41 +74,11 @@ public sealed partial class SyncStore
         return store;
     }
 
-    private static bool WalFilesPresent(string file) => File.Exists(file + "-wal") && File.Exists(file + "-shm");
-
-    /// <summary>The store file is created readable and writable by its owner only.</summary>
-    private static void PrepareFile(string path)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        if (!Directory.Exists(folder))
-        {
-            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
-            else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        if (!File.Exists(path))
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            try { using var _ = new FileStream(path, options); }
-            catch (IOException) when (File.Exists(path)) { }
-        }
-    }
-
     internal DbConnection OpenConnection()
     {
-        var connection = _provider.CreateConnection(_connectionString);
+        var connection = Provider.CreateConnection(_connectionString);
         connection.Open();
-        if (connection is SqliteConnection sqlite)
-        {
-            // The -wal and -shm files stay beside the store when the last connection closes (the WAL checkpointed and
-            // emptied first), so an account that may read the store but not write its folder can still read it.
-            SqliteFiles.KeepWalFiles(sqlite);
-            // busy_timeout waits instead of failing at once. synchronous stays FULL: the Pending marks must be on disk
-            // before the target commit, even across a power loss.
-            connection.Execute(_access == StoreAccess.Read
-                ? "PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;"
-                : "PRAGMA journal_size_limit=67108864; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
-        }
+        Dialect.Prepare(connection, _access);
         return connection;
     }
 
@@ -126,7 +86,7 @@ public sealed partial class SyncStore
     private void CheckVersion(int moduleVersion)
     {
         using var connection = OpenConnection();
-        var version = connection.ExecuteScalar<int>(StoreSql.MetaTableExists(Provider)) > 0 ? ReadVersion(connection) : 0;
+        var version = connection.ExecuteScalar<int>(Dialect.MetaTableExists) > 0 ? ReadVersion(connection) : 0;
         if (version == 0) throw new StoreException(StoreErrorKind.Missing, Messages.StoreNotInitialized(Location.ToString()));
         if (version > moduleVersion)
             throw new StoreException(StoreErrorKind.NewerSchema, Messages.StoreTooNew(Location.ToString(), version, moduleVersion));
@@ -137,31 +97,30 @@ public sealed partial class SyncStore
     private void Migrate(int moduleVersion)
     {
         using var connection = OpenConnection();
-        // SQLite opens a file this account may not write read-only, without a word: say so now, not at the first write.
-        if (connection is SqliteConnection sqlite && SQLitePCL.raw.sqlite3_db_readonly(sqlite.Handle, "main") == 1)
+        // A database may open a file this account may not write read-only, without a word: say so now, not at the first write.
+        if (Dialect.IsReadOnly(connection))
             throw new StoreException(StoreErrorKind.ReadOnly, Messages.StoreReadOnly(Location.ToString()));
-        var exists = connection.ExecuteScalar<int>(StoreSql.MetaTableExists(Provider)) > 0;
+        var exists = connection.ExecuteScalar<int>(Dialect.MetaTableExists) > 0;
         var version = exists ? ReadVersion(connection) : 0;
         if (version == 0 && _access != StoreAccess.Create)
             throw new StoreException(StoreErrorKind.Missing, Messages.StoreNotInitialized(Location.ToString()));
         if (version > moduleVersion)
             throw new StoreException(StoreErrorKind.NewerSchema, Messages.StoreTooNew(Location.ToString(), version, moduleVersion));
-        // WAL (kept in the file once set) lets a person read while a scheduled task writes.
-        if (connection is SqliteConnection) connection.Execute("PRAGMA journal_mode=WAL");
+        Dialect.AfterCheck(connection);
         if (version == moduleVersion) return;
         // Created only when missing: an account that may change the store's rows need not be allowed to create tables.
-        if (!exists) connection.Execute(StoreSchema.MetaTableDdl(Provider));
+        if (!exists) connection.Execute(Dialect.MetaTableDdl);
 
         using var transaction = connection.BeginTransaction();
         // Re-read inside the transaction: another process may have upgraded the store meanwhile.
         version = ReadVersion(connection, transaction);
         for (var next = version + 1; next <= moduleVersion; next++)
         {
-            foreach (var statement in StoreSchema.Step(next, Provider))
+            foreach (var statement in StoreSchema.Step(next, Dialect))
                 connection.Execute(statement, transaction: transaction);
         }
-        connection.Execute(StoreSql.SetMeta(Provider), new { n = "schema_version", v = moduleVersion.ToString(CultureInfo.InvariantCulture) }, transaction);
-        connection.Execute(StoreSql.SetMeta(Provider), new { n = "written_by", v = typeof(SyncStore).Assembly.GetName().Version!.ToString(3) }, transaction);
+        connection.Execute(Dialect.SetMeta, new { n = "schema_version", v = moduleVersion.ToString(CultureInfo.InvariantCulture) }, transaction);
+        connection.Execute(Dialect.SetMeta, new { n = "written_by", v = typeof(SyncStore).Assembly.GetName().Version!.ToString(3) }, transaction);
         transaction.Commit();
     }
 
@@ -177,8 +136,8 @@ public sealed partial class SyncStore
         get { using var c = OpenConnection(); return ReadVersion(c); }
     }
 
-    /// <summary>Line ids are UUIDs on server stores and text in SQLite.</summary>
-    internal object Id(Guid id) => Provider == ProviderKind.Sqlite ? id.ToString("D") : id;
+    /// <summary>A line or sync id as the store's id columns hold it.</summary>
+    internal object Id(Guid id) => Dialect.Id(id);
 
     internal static string NameKey(string name) => name.ToUpperInvariant();
 

@@ -95,10 +95,9 @@ public sealed class ImportSyncLineCommand : OfiSyncCmdlet
         var current = store.GetConnection(connection.Name);
         if (current is not null && LineDocument.SameDefinition(current, connection)) return true;
         // The same checks as New-SyncConnection: no password, only keywords and values the provider's driver takes.
-        if (ConnectionStringEditor.Prepare(connection.Provider, connection.ConnectionString, false, null, false).Problem is { } problem)
+        if (ConnectionDefinition.Check(connection) is { } problem)
         {
-            var id = problem == Core.Messages.PasswordInConnectionString ? "PasswordInConnectionString" : "ConnectionStringInvalid";
-            WriteError(Errors.InvalidArgument(id, connection.Name, problem));
+            WriteError(Errors.InvalidArgument(problem.Code.ToString(), connection.Name, problem.Message));
             return false;
         }
         if (current is not null && !Force)

@@ -24,8 +24,9 @@ public sealed class InvokeSyncQueryCommand : OfiSyncCmdlet
     public string Connection { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = DirectSet)]
-    public ProviderKind Provider { get => (ProviderKind)_provider; set => _provider = value; }
-    private object _provider = ProviderKind.Sqlite;
+    [ValidateProvider]
+    [ArgumentCompleter(typeof(ProviderNameCompleter))]
+    public string Provider { get; set; } = "";
 
     [Parameter(Mandatory = true, ParameterSetName = DirectSet)]
     [ValidateNotNullOrEmpty]
@@ -53,7 +54,8 @@ public sealed class InvokeSyncQueryCommand : OfiSyncCmdlet
         ConnectionOpener opener;
         if (ParameterSetName == DirectSet)
         {
-            connection = new SyncConnection { Name = Provider.ToString(), Provider = Provider, ConnectionString = ConnectionString };
+            var provider = DatabaseProviders.Get(Provider);
+            connection = new SyncConnection { Name = provider.Name, Provider = provider.Name, ConnectionString = ConnectionString };
             opener = ConnectionOpener.WithoutCredentials;
         }
         else

@@ -19,8 +19,9 @@ public sealed class NewSyncConnectionCommand : OfiSyncCmdlet
     public string Name { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-    public ProviderKind Provider { get => (ProviderKind)_provider; set => _provider = value; }
-    private object _provider = ProviderKind.Sqlite;
+    [ValidateProvider]
+    [ArgumentCompleter(typeof(ProviderNameCompleter))]
+    public string Provider { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -80,41 +81,12 @@ public sealed class NewSyncConnectionCommand : OfiSyncCmdlet
 
     private SyncConnection? Build()
     {
-        var exclusive = new[] { PasswordVariable is not null, PasswordSecret is not null, PromptForCredential.IsPresent, IntegratedSecurity.IsPresent }.Count(x => x);
-        if (exclusive > 1)
+        var (connection, problem) = ConnectionDefinition.Build(new ConnectionRequest(Name, Provider, ConnectionString)
         {
-            WriteError(Errors.InvalidArgument("CredentialOptionsExclusive", Name, Core.Messages.CredentialOptionsExclusive));
-            return null;
-        }
-        if (Provider != ProviderKind.SqlServer && (IntegratedSecurity || Encrypt is not null || TrustServerCertificate))
-        {
-            var option = IntegratedSecurity ? "IntegratedSecurity" : Encrypt is not null ? "Encrypt" : "TrustServerCertificate";
-            WriteError(Errors.InvalidArgument("SqlServerOnlyOption", Name, Core.Messages.SqlServerOnlyOption(option)));
-            return null;
-        }
-        if (Provider == ProviderKind.Sqlite && exclusive > 0)
-        {
-            WriteError(Errors.InvalidArgument("SqliteTakesNoCredential", Name, Core.Messages.SqliteTakesNoCredential));
-            return null;
-        }
-        var (connectionString, problem) = ConnectionStringEditor.Prepare(Provider, ConnectionString, IntegratedSecurity, Encrypt, TrustServerCertificate);
-        if (problem is not null)
-        {
-            var id = problem == Core.Messages.PasswordInConnectionString ? "PasswordInConnectionString" : "ConnectionStringInvalid";
-            WriteError(Errors.InvalidArgument(id, Name, problem));
-            return null;
-        }
-        return new SyncConnection
-        {
-            Name = Name,
-            Provider = Provider,
-            ConnectionString = connectionString!,
-            CredentialSource = PasswordVariable is not null ? CredentialSource.Environment
-                : PasswordSecret is not null ? CredentialSource.Secret
-                : PromptForCredential ? CredentialSource.Prompt : CredentialSource.None,
-            CredentialName = PasswordVariable ?? PasswordSecret,
-            UserName = UserName,
-            Description = Description,
-        };
+            PasswordVariable = PasswordVariable, PasswordSecret = PasswordSecret, PromptForCredential = PromptForCredential, UserName = UserName,
+            Description = Description, Options = new ConnectionOptions(IntegratedSecurity, Encrypt, TrustServerCertificate),
+        });
+        if (problem is not null) WriteError(Errors.InvalidArgument(problem.Code.ToString(), Name, problem.Message));
+        return connection;
     }
 }

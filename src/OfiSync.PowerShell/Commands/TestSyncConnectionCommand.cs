@@ -19,8 +19,9 @@ public sealed class TestSyncConnectionCommand : OfiSyncCmdlet
     public string[] Name { get; set; } = Array.Empty<string>();
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = DirectSet)]
-    public ProviderKind Provider { get => (ProviderKind)_provider; set => _provider = value; }
-    private object _provider = ProviderKind.Sqlite;
+    [ValidateProvider]
+    [ArgumentCompleter(typeof(ProviderNameCompleter))]
+    public string Provider { get; set; } = "";
 
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = DirectSet)]
     [ValidateNotNullOrEmpty]
@@ -35,7 +36,7 @@ public sealed class TestSyncConnectionCommand : OfiSyncCmdlet
     {
         if (ParameterSetName == DirectSet)
         {
-            WriteObject(Wait(ConnectionTester.TestAsync(Provider, ConnectionString, Cancel)));
+            WriteObject(Wait(ConnectionTester.TestAsync(DatabaseProviders.Get(Provider), ConnectionString, Cancel)));
             return;
         }
         var all = OpenStore().GetConnections();

@@ -12,36 +12,36 @@ public sealed class ConnectionCheckTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Theory]
-    [InlineData(ProviderKind.PostgreSql, "Data Source=crm.local;Database=crm", "'Data Source'", "Host=")]
-    [InlineData(ProviderKind.PostgreSql, "Host=crm.local;Initial Catalog=crm", "'Initial Catalog'", "Database=")]
-    [InlineData(ProviderKind.SqlServer, "Host=sql01;Database=crm", "'Host'", "Server=")]
-    [InlineData(ProviderKind.SqlServer, "Server=sql01;Username=sync", "'Username'", "User ID=")]
-    [InlineData(ProviderKind.Sqlite, "Database=/data/erp.db", "'Database'", "Data Source=")]
-    [InlineData(ProviderKind.PostgreSql, "Hots=crm.local", "'Hots'", "check its spelling")]
-    public void A_keyword_the_provider_does_not_take_is_refused_naming_it_and_the_right_spelling(ProviderKind provider, string connectionString, string keyword, string advice)
+    [InlineData(DbKind.PostgreSql, "Data Source=crm.local;Database=crm", "'Data Source'", "Host=")]
+    [InlineData(DbKind.PostgreSql, "Host=crm.local;Initial Catalog=crm", "'Initial Catalog'", "Database=")]
+    [InlineData(DbKind.SqlServer, "Host=sql01;Database=crm", "'Host'", "Server=")]
+    [InlineData(DbKind.SqlServer, "Server=sql01;Username=sync", "'Username'", "User ID=")]
+    [InlineData(DbKind.Sqlite, "Database=/data/erp.db", "'Database'", "Data Source=")]
+    [InlineData(DbKind.PostgreSql, "Hots=crm.local", "'Hots'", "check its spelling")]
+    public void A_keyword_the_provider_does_not_take_is_refused_naming_it_and_the_right_spelling(DbKind provider, string connectionString, string keyword, string advice)
     {
-        var (stored, problem) = ConnectionStringEditor.Prepare(provider, connectionString, false, null, false);
+        var (stored, problem) = ConnectionStringEditor.Prepare(provider.Provider(), connectionString, new ConnectionOptions());
         Assert.Null(stored);
-        Assert.Contains(keyword, problem);
-        Assert.Contains(advice, problem);
-        Assert.Contains(provider.ToString(), problem);
+        Assert.Contains(keyword, problem!.Message);
+        Assert.Contains(advice, problem.Message);
+        Assert.Contains(provider.ToString(), problem.Message);
     }
 
     [Fact]
     public void A_value_the_driver_refuses_is_refused_naming_its_keyword()
     {
-        var (_, problem) = ConnectionStringEditor.Prepare(ProviderKind.PostgreSql, "Host=crm.local;Port=cinco", false, null, false);
-        Assert.Contains("'Port'", problem);
+        var (_, problem) = ConnectionStringEditor.Prepare(DbKind.PostgreSql.Provider(), "Host=crm.local;Port=cinco", new ConnectionOptions());
+        Assert.Contains("'Port'", problem!.Message);
     }
 
     [Theory]
-    [InlineData(ProviderKind.PostgreSql, "Host=crm.local;Port=5433;Database=crm;Username=sync;SSL Mode=Require")]
-    [InlineData(ProviderKind.PostgreSql, "Server=crm.local;User ID=sync;Database=crm")]
-    [InlineData(ProviderKind.SqlServer, "Data Source=sql01,1433;Initial Catalog=crm;User ID=sync")]
-    [InlineData(ProviderKind.Sqlite, "Data Source=/data/erp.db;Mode=ReadOnly;Foreign Keys=True")]
-    public void Keywords_and_synonyms_the_driver_takes_are_accepted(ProviderKind provider, string connectionString)
+    [InlineData(DbKind.PostgreSql, "Host=crm.local;Port=5433;Database=crm;Username=sync;SSL Mode=Require")]
+    [InlineData(DbKind.PostgreSql, "Server=crm.local;User ID=sync;Database=crm")]
+    [InlineData(DbKind.SqlServer, "Data Source=sql01,1433;Initial Catalog=crm;User ID=sync")]
+    [InlineData(DbKind.Sqlite, "Data Source=/data/erp.db;Mode=ReadOnly;Foreign Keys=True")]
+    public void Keywords_and_synonyms_the_driver_takes_are_accepted(DbKind provider, string connectionString)
     {
-        var (stored, problem) = ConnectionStringEditor.Prepare(provider, connectionString, false, null, false);
+        var (stored, problem) = ConnectionStringEditor.Prepare(provider.Provider(), connectionString, new ConnectionOptions());
         Assert.Null(problem);
         Assert.NotNull(stored);
     }
@@ -49,7 +49,7 @@ public sealed class ConnectionCheckTests : IDisposable
     [Fact]
     public async Task Testing_a_connection_stored_before_the_check_returns_a_failed_result_and_never_throws()
     {
-        var old = new SyncConnection { Name = "bad", Provider = ProviderKind.PostgreSql, ConnectionString = "Data Source=/data/crm.db" };
+        var old = new SyncConnection { Name = "bad", Provider = DbKind.PostgreSql.ToString(), ConnectionString = "Data Source=/data/crm.db" };
         var result = await ConnectionTester.TestAsync(old, ConnectionOpener.WithoutCredentials, default);
         Assert.False(result.Succeeded);
         Assert.Contains("'bad'", result.Error);
@@ -62,7 +62,7 @@ public sealed class ConnectionCheckTests : IDisposable
     {
         var c = new SyncConnection
         {
-            Name = "CRM", Provider = ProviderKind.PostgreSql, ConnectionString = "Host=127.0.0.1;Database=crm;Username=sync",
+            Name = "CRM", Provider = DbKind.PostgreSql.ToString(), ConnectionString = "Host=127.0.0.1;Database=crm;Username=sync",
             CredentialSource = CredentialSource.Environment, CredentialName = "OFISYNC_TEST_NOT_SET_" + Guid.NewGuid().ToString("N"),
         };
         var result = await ConnectionTester.TestAsync(c, ConnectionOpener.WithoutCredentials, default);
@@ -77,13 +77,13 @@ public sealed class ConnectionCheckTests : IDisposable
     public async Task A_SQLite_file_that_does_not_exist_is_a_failed_test_naming_it_and_is_not_created(string connectionString)
     {
         var file = _dir.File("typo/erp.db");
-        var result = await ConnectionTester.TestAsync(ProviderKind.Sqlite, string.Format(connectionString, file), default);
+        var result = await ConnectionTester.TestAsync(DbKind.Sqlite.Provider(), string.Format(connectionString, file), default);
         Assert.False(result.Succeeded);
         Assert.Contains(file, result.Error);
         Assert.Contains("Mode=ReadWriteCreate", result.Error);
         Assert.False(Directory.Exists(_dir.File("typo")));
         var sibling = _dir.File("erp.db");
-        Assert.False((await ConnectionTester.TestAsync(ProviderKind.Sqlite, "Data Source=" + sibling, default)).Succeeded);
+        Assert.False((await ConnectionTester.TestAsync(DbKind.Sqlite.Provider(), "Data Source=" + sibling, default)).Succeeded);
         Assert.False(File.Exists(sibling));
     }
 
@@ -92,7 +92,7 @@ public sealed class ConnectionCheckTests : IDisposable
     {
         var file = _dir.File("new.db");
         var opener = ConnectionOpener.WithoutCredentials;
-        var connection = new SyncConnection { Name = "New", Provider = ProviderKind.Sqlite, ConnectionString = $"Data Source={file};Mode=ReadWriteCreate" };
+        var connection = new SyncConnection { Name = "New", Provider = DbKind.Sqlite.ToString(), ConnectionString = $"Data Source={file};Mode=ReadWriteCreate" };
         await using (var db = await opener.OpenAsync(connection, default)) { }
         Assert.True(File.Exists(file));
         connection.ConnectionString = $"Data Source={file}";

@@ -54,7 +54,7 @@ public sealed class ProcessCultureCollection
 [Collection(ProcessCultureCollection.Name)]
 public abstract class CultureTests
 {
-    protected abstract ProviderKind CrmProvider { get; }
+    protected abstract DbKind CrmProvider { get; }
 
     /// <summary>A new, empty CRM database for one run of the scenario, and how to drop it.</summary>
     protected abstract (string ConnectionString, IDisposable Owner) NewCrm(TempDirectory dir);
@@ -106,10 +106,10 @@ public abstract class CultureTests
                   ('C06', 'TITAN', 'Bursa', '2025-01-02', '2025-01-02 12:00:00', 500, 1.5, 3.0),
                   ('C07', 'Kaplıca', 'ılıca', '2025-01-03', '2025-01-03 00:00:00', 800, 1.5, 1.0);");
         }
-        using (var crm = OfiSync.Core.Providers.Providers.Get(CrmProvider).CreateConnection(crmConnection))
+        using (var crm = CrmProvider.Provider().CreateConnection(crmConnection))
         {
             crm.Open();
-            var (id, time, real) = CrmProvider == ProviderKind.PostgreSql
+            var (id, time, real) = CrmProvider == DbKind.PostgreSql
                 ? ("id SERIAL PRIMARY KEY", "TIMESTAMP", "DOUBLE PRECISION")
                 : ("id INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME", "REAL");
             crm.Execute($@"CREATE TABLE zona ({id}, codigo NUMERIC(6,2) NOT NULL);
@@ -120,8 +120,8 @@ public abstract class CultureTests
         }
 
         var store = SyncStore.Open(StoreLocation.Parse(dir.File("store.db")));
-        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=" + erp }, replace: true);
-        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = CrmProvider, ConnectionString = crmConnection }, replace: true);
+        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = DbKind.Sqlite.ToString(), ConnectionString = "Data Source=" + erp }, replace: true);
+        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = CrmProvider.ToString(), ConnectionString = crmConnection }, replace: true);
         var clientes = new SyncLine
         {
             Name = "Clientes", Source = "ERP", SourceTable = "cliente", Target = "CRM", TargetTable = "cuenta", TargetId = "id",
@@ -166,7 +166,7 @@ public abstract class CultureTests
             if (r.Status != RowStatus.Succeeded) snapshot.Add($"errors: {r.Key} {r.Status} {r.Column} {r.Error}");
         var after = DateTime.UtcNow.AddSeconds(1);
 
-        using (var crm = OfiSync.Core.Providers.Providers.Get(CrmProvider).CreateConnection(crmConnection))
+        using (var crm = CrmProvider.Provider().CreateConnection(crmConnection))
         {
             crm.Open();
             snapshot.AddRange(Rows(crm, "SELECT codigo, nombre, ciudad, alta, modificado, saldo, cuota, alta_texto, saldo_texto FROM cuenta ORDER BY codigo")
@@ -224,7 +224,7 @@ public abstract class CultureTests
 
 public sealed class SqliteCultureTests : CultureTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
 
     protected override (string, IDisposable) NewCrm(TempDirectory dir) => ("Data Source=" + dir.File("crm.db"), new Nothing());
 
@@ -236,7 +236,7 @@ public sealed class SqliteCultureTests : CultureTests
 
 public sealed class PostgresCultureTests : CultureTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
+    protected override DbKind CrmProvider => DbKind.PostgreSql;
 
     protected override (string, IDisposable) NewCrm(TempDirectory dir)
     {

@@ -20,7 +20,7 @@ public abstract class DateShapeTests : IDisposable
     private readonly SyncStore _store;
     private readonly SyncLine _line;
 
-    protected abstract ProviderKind CrmProvider { get; }
+    protected abstract DbKind CrmProvider { get; }
     protected abstract string CrmConnectionString { get; }
 
     protected DateShapeTests()
@@ -52,19 +52,19 @@ public abstract class DateShapeTests : IDisposable
                   ('E3', '2000-03-01', '2000-02-29 23:59:59.25', 'c');");
         using (var crm = Crm())
         {
-            var (id, timestamp) = CrmProvider == ProviderKind.PostgreSql
+            var (id, timestamp) = CrmProvider == DbKind.PostgreSql
                 ? ("id SERIAL PRIMARY KEY", "TIMESTAMP")
                 : ("id INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME");
             crm.Execute($"CREATE TABLE evento ({id}, codigo VARCHAR(10) UNIQUE NOT NULL, dia DATE, momento {timestamp}, sello TIMESTAMP, dia_de_momento DATE, nota VARCHAR(10))");
         }
-        _store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=" + ErpFile }, replace: true);
-        _store.SaveConnection(new SyncConnection { Name = "CRM", Provider = CrmProvider, ConnectionString = CrmConnectionString }, replace: true);
+        _store.SaveConnection(new SyncConnection { Name = "ERP", Provider = DbKind.Sqlite.ToString(), ConnectionString = "Data Source=" + ErpFile }, replace: true);
+        _store.SaveConnection(new SyncConnection { Name = "CRM", Provider = CrmProvider.ToString(), ConnectionString = CrmConnectionString }, replace: true);
         _store.AddLine(_line);
     }
 
     protected System.Data.Common.DbConnection Crm()
     {
-        var c = OfiSync.Core.Providers.Providers.Get(CrmProvider).CreateConnection(CrmConnectionString);
+        var c = CrmProvider.Provider().CreateConnection(CrmConnectionString);
         c.Open();
         return c;
     }
@@ -118,7 +118,7 @@ public abstract class DateShapeTests : IDisposable
 
 public sealed class SqliteDateShapeTests : DateShapeTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
     protected override string CrmConnectionString => "Data Source=" + Dir.File("crm.db");
 
     protected override string[] ExpectedRows =>
@@ -140,7 +140,7 @@ public sealed class SqliteDateShapeTests : DateShapeTests
 public sealed class PostgresDateShapeTests : DateShapeTests
 {
     private readonly PostgresDatabase _db = new();
-    protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
+    protected override DbKind CrmProvider => DbKind.PostgreSql;
     protected override string CrmConnectionString => _db.ConnectionString;
 
     protected override string[] ExpectedRows =>
@@ -185,8 +185,8 @@ public sealed class DateIntoTextTests : IDisposable
         using (var c = new SqliteConnection(crm))
             c.Execute("CREATE TABLE evento (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, dia_texto TEXT, momento_texto VARCHAR(30))");
         var store = SyncStore.Open(StoreLocation.Parse(_dir.File("store.db")));
-        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.PostgreSql, ConnectionString = _erp.ConnectionString }, replace: true);
-        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = ProviderKind.Sqlite, ConnectionString = crm }, replace: true);
+        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = DbKind.PostgreSql.ToString(), ConnectionString = _erp.ConnectionString }, replace: true);
+        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = DbKind.Sqlite.ToString(), ConnectionString = crm }, replace: true);
         var line = new SyncLine
         {
             Name = "Eventos", Source = "ERP", SourceTable = "evento", Target = "CRM", TargetTable = "evento", TargetId = "id",

@@ -19,7 +19,7 @@ public abstract class EngineTestBed : IDisposable
     protected readonly TempDirectory Dir = new();
     protected SyncStore Store { get; }
     protected string ErpFile => Dir.File("erp.db");
-    protected abstract ProviderKind CrmProvider { get; }
+    protected abstract DbKind CrmProvider { get; }
     protected abstract string CrmConnectionString { get; }
 
     protected EngineTestBed()
@@ -48,19 +48,19 @@ public abstract class EngineTestBed : IDisposable
         {
             var id = CrmProvider switch
             {
-                ProviderKind.PostgreSql => "id SERIAL PRIMARY KEY",
-                ProviderKind.SqlServer => "id INT IDENTITY(1,1) PRIMARY KEY",
+                DbKind.PostgreSql => "id SERIAL PRIMARY KEY",
+                DbKind.SqlServer => "id INT IDENTITY(1,1) PRIMARY KEY",
                 _ => "id INTEGER PRIMARY KEY AUTOINCREMENT",
             };
             const string date = "DATE";
-            var text = CrmProvider == ProviderKind.SqlServer ? "NVARCHAR" : "VARCHAR";
+            var text = CrmProvider == DbKind.SqlServer ? "NVARCHAR" : "VARCHAR";
             crm.Execute($@"CREATE TABLE sector ({id}, codigo_origen VARCHAR(10) UNIQUE NOT NULL, descripcion {text}(100));
                 CREATE TABLE cuenta ({id}, codigo VARCHAR(20) UNIQUE NOT NULL, estado VARCHAR(20) NOT NULL DEFAULT 'Potencial',
-                  razon_social {text}(100) NOT NULL, nif VARCHAR(12) {(CrmProvider == ProviderKind.SqlServer ? "NULL" : "UNIQUE")}, poblacion {text}(40), sector_id INTEGER REFERENCES sector(id),
+                  razon_social {text}(100) NOT NULL, nif VARCHAR(12) {(CrmProvider == DbKind.SqlServer ? "NULL" : "UNIQUE")}, poblacion {text}(40), sector_id INTEGER REFERENCES sector(id),
                   fecha_alta {date}, saldo NUMERIC(12,2))");
         }
-        Store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=" + ErpFile }, replace: true);
-        Store.SaveConnection(new SyncConnection { Name = "CRM", Provider = CrmProvider, ConnectionString = CrmConnectionString }, replace: true);
+        Store.SaveConnection(new SyncConnection { Name = "ERP", Provider = DbKind.Sqlite.ToString(), ConnectionString = "Data Source=" + ErpFile }, replace: true);
+        Store.SaveConnection(new SyncConnection { Name = "CRM", Provider = CrmProvider.ToString(), ConnectionString = CrmConnectionString }, replace: true);
     }
 
     protected static string Code(int i) => $"4300{i:D5}";
@@ -74,7 +74,7 @@ public abstract class EngineTestBed : IDisposable
 
     protected DbConnection Crm()
     {
-        var c = OfiSync.Core.Providers.Providers.Get(CrmProvider).CreateConnection(CrmConnectionString);
+        var c = CrmProvider.Provider().CreateConnection(CrmConnectionString);
         c.Open();
         return c;
     }

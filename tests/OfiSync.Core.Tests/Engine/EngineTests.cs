@@ -139,7 +139,7 @@ public abstract class EngineTests : EngineTestBed
         {
             Assert.Equal("poblacion", r.Column);
             Assert.StartsWith("poblacion = 'Ávila': ", r.Error);
-            Assert.Contains(CrmProvider == ProviderKind.Sqlite ? "poblacion <> 'Ávila'" : "cuenta_chk_poblacion_check", r.Error);
+            Assert.Contains(CrmProvider == DbKind.Sqlite ? "poblacion <> 'Ávila'" : "cuenta_chk_poblacion_check", r.Error);
         });
         Assert.Equal(3, CrmRows("SELECT codigo FROM cuenta_chk").Count);
     }
@@ -323,14 +323,14 @@ public abstract class EngineTests : EngineTestBed
 
 public sealed class SqliteEngineTests : EngineTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
     protected override string CrmConnectionString => "Data Source=" + Dir.File("crm.db") + ";Foreign Keys=True";
 }
 
 public sealed class PostgresEngineTests : EngineTests
 {
     private readonly PostgresDatabase _db = new();
-    protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
+    protected override DbKind CrmProvider => DbKind.PostgreSql;
     protected override string CrmConnectionString => _db.ConnectionString;
 
     private sealed class OnReport(Action<SyncProgress> act) : IProgress<SyncProgress>

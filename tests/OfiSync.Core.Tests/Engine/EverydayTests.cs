@@ -125,14 +125,14 @@ public abstract class EverydayTests : EngineTestBed
 
 public sealed class SqliteEverydayTests : EverydayTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
     protected override string CrmConnectionString => "Data Source=" + Dir.File("crm.db") + ";Foreign Keys=True";
 }
 
 public sealed class PostgresEverydayTests : EverydayTests
 {
     private readonly PostgresDatabase _db = new();
-    protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
+    protected override DbKind CrmProvider => DbKind.PostgreSql;
     protected override string CrmConnectionString => _db.ConnectionString;
 
     public override void Dispose()

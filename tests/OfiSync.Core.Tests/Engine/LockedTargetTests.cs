@@ -1,3 +1,4 @@
+using OfiSync.Core.Tests.Infrastructure;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapper;
@@ -14,7 +15,7 @@ namespace OfiSync.Core.Tests.Engine;
 /// </summary>
 public sealed class LockedTargetTests : EngineTestBed
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
     private string CrmFile => Dir.File("crm.db");
     protected override string CrmConnectionString => "Data Source=" + CrmFile;
 

@@ -160,7 +160,7 @@ public class FilterCorpusTests(FilterPostgresFixture postgres, ITestOutputHelper
     {
         var filter = Parse(text);
         using var connection = FilterTestData.OpenSqlite();
-        var sql = filter.ToSql(ProviderKind.Sqlite, FilterTestData.ColumnsFor(ProviderKind.Sqlite));
+        var sql = filter.ToSql(DbKind.Sqlite.Provider(), FilterTestData.ColumnsFor(DbKind.Sqlite));
         output.WriteLine($"WHERE {sql.Where}\nresidual: {sql.Residual}");
         Assert.Equal(FilterTestData.Expected(filter), FilterTestData.Selected(connection, sql));
         // Every name but the lookup "vip" can be read in SQL, and SQLite can then translate everything.
@@ -173,7 +173,7 @@ public class FilterCorpusTests(FilterPostgresFixture postgres, ITestOutputHelper
     {
         var filter = Parse(text);
         using var connection = postgres.Open();
-        var sql = filter.ToSql(ProviderKind.PostgreSql, FilterTestData.ColumnsFor(ProviderKind.PostgreSql));
+        var sql = filter.ToSql(DbKind.PostgreSql.Provider(), FilterTestData.ColumnsFor(DbKind.PostgreSql));
         output.WriteLine($"WHERE {sql.Where}\nresidual: {sql.Residual}");
         Assert.Equal(FilterTestData.Expected(filter), FilterTestData.Selected(connection, sql));
     }
@@ -182,7 +182,7 @@ public class FilterCorpusTests(FilterPostgresFixture postgres, ITestOutputHelper
     [MemberData(nameof(Filters))]
     public void SqlServer_translation_parses(string text)
     {
-        var sql = Parse(text).ToSql(ProviderKind.SqlServer, FilterTestData.ColumnsFor(ProviderKind.SqlServer));
+        var sql = Parse(text).ToSql(DbKind.SqlServer.Provider(), FilterTestData.ColumnsFor(DbKind.SqlServer));
         if (sql.Where is null) return;
         var statement = $"SELECT * FROM [{FilterTestData.Table}] WHERE {sql.Where}";
         output.WriteLine(statement);
@@ -204,7 +204,7 @@ public class FilterCorpusTests(FilterPostgresFixture postgres, ITestOutputHelper
             foreach (var text in Corpus)
             {
                 var filter = Parse(text);
-                var sql = filter.ToSql(ProviderKind.SqlServer, FilterTestData.ColumnsFor(ProviderKind.SqlServer));
+                var sql = filter.ToSql(DbKind.SqlServer.Provider(), FilterTestData.ColumnsFor(DbKind.SqlServer));
                 var expected = FilterTestData.Expected(filter);
                 var selected = FilterTestData.Selected(connection, sql, table);
                 if (!expected.SetEquals(selected)) failures.Add($"{text}: WHERE {sql.Where}");
@@ -242,17 +242,17 @@ public class FilterCorpusTests(FilterPostgresFixture postgres, ITestOutputHelper
         var filter = FilterExpression.Parse("nombre -eq 'NO 5'").Validate(FilterTestData.AllowedNames);
         Assert.Contains(FilterTestData.Rows.First(r => (string?)r["nombre"] == "Nº 5")["id"], FilterTestData.Expected(filter).Cast<object>());
         using var sqlite = FilterTestData.OpenSqlite();
-        Assert.Equal(FilterTestData.Expected(filter), FilterTestData.Selected(sqlite, filter.ToSql(ProviderKind.Sqlite, FilterTestData.ColumnsFor(ProviderKind.Sqlite))));
+        Assert.Equal(FilterTestData.Expected(filter), FilterTestData.Selected(sqlite, filter.ToSql(DbKind.Sqlite.Provider(), FilterTestData.ColumnsFor(DbKind.Sqlite))));
         using var connection = postgres.Open();
-        Assert.Empty(FilterTestData.Selected(connection, filter.ToSql(ProviderKind.PostgreSql, FilterTestData.ColumnsFor(ProviderKind.PostgreSql))));
+        Assert.Empty(FilterTestData.Selected(connection, filter.ToSql(DbKind.PostgreSql.Provider(), FilterTestData.ColumnsFor(DbKind.PostgreSql))));
     }
 
     [Fact]
     public void Most_of_the_corpus_goes_to_PostgreSql_and_SqlServer_whole()
     {
-        foreach (var kind in new[] { ProviderKind.PostgreSql, ProviderKind.SqlServer })
+        foreach (var kind in new[] { DbKind.PostgreSql, DbKind.SqlServer })
         {
-            var whole = Corpus.Count(f => !f.Contains("vip") && Parse(f).ToSql(kind, FilterTestData.ColumnsFor(kind)).Residual is null);
+            var whole = Corpus.Count(f => !f.Contains("vip") && Parse(f).ToSql(kind.Provider(), FilterTestData.ColumnsFor(kind)).Residual is null);
             output.WriteLine($"{kind}: {whole} of {Corpus.Count(f => !f.Contains("vip"))} filters entirely in SQL");
             Assert.True(whole >= Corpus.Length * 3 / 4, $"{kind}: {whole}");
         }

@@ -1,3 +1,4 @@
+using OfiSync.Core.Tests.Infrastructure;
 using System.Globalization;
 using OfiSync.Core.Filtering;
 using OfiSync.Core.Providers;
@@ -66,11 +67,11 @@ public class FilterCultureTests(FilterPostgresFixture postgres) : IClassFixture<
             var filter = Parse(text);
             result.Add($"{text} => {filter}");
             result.Add($"{text} in memory: {string.Join(",", FilterTestData.Expected(filter))}");
-            var onSqlite = filter.ToSql(ProviderKind.Sqlite, FilterTestData.ColumnsFor(ProviderKind.Sqlite));
+            var onSqlite = filter.ToSql(DbKind.Sqlite.Provider(), FilterTestData.ColumnsFor(DbKind.Sqlite));
             result.Add($"{text} SQLite: {onSqlite.Where} {Parameters(onSqlite)} | {onSqlite.Residual}");
             result.Add($"{text} SQLite selects: {string.Join(",", FilterTestData.Selected(sqlite, onSqlite))}");
             if (pg is null) continue;
-            var onPostgres = filter.ToSql(ProviderKind.PostgreSql, FilterTestData.ColumnsFor(ProviderKind.PostgreSql));
+            var onPostgres = filter.ToSql(DbKind.PostgreSql.Provider(), FilterTestData.ColumnsFor(DbKind.PostgreSql));
             result.Add($"{text} PostgreSQL: {onPostgres.Where} {Parameters(onPostgres)} | {onPostgres.Residual}");
             result.Add($"{text} PostgreSQL selects: {string.Join(",", FilterTestData.Selected(pg, onPostgres))}");
         }

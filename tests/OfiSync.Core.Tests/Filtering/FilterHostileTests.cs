@@ -107,12 +107,12 @@ public class FilterHostileTests(FilterPostgresFixture postgres) : IClassFixture<
     public static IEnumerable<object[]> RefusedData => Refused.Select(t => new object[] { t });
     public static IEnumerable<object[]> HostileValueData => HostileValues.Select(t => new object[] { t });
 
-    private static SqlFilter Translate(string text, ProviderKind kind) =>
+    private static SqlFilter Translate(string text, DbKind kind) =>
         FilterExpression.Parse(text, FilterTestData.Variable)
             .Validate(FilterTestData.AllowedNames)
-            .ToSql(kind, FilterTestData.ColumnsFor(kind));
+            .ToSql(kind.Provider(), FilterTestData.ColumnsFor(kind));
 
-    private static void AssertRefused(string text, DbConnection connection, ProviderKind kind)
+    private static void AssertRefused(string text, DbConnection connection, DbKind kind)
     {
         var before = FilterTestData.Snapshot(connection);
         var e = Assert.Throws<FilterException>(() => FilterTestData.Selected(connection, Translate(text, kind)));
@@ -133,7 +133,7 @@ public class FilterHostileTests(FilterPostgresFixture postgres) : IClassFixture<
     public void Sqlite_refuses_before_running_anything(string text)
     {
         using var connection = FilterTestData.OpenSqlite();
-        AssertRefused(text, connection, ProviderKind.Sqlite);
+        AssertRefused(text, connection, DbKind.Sqlite);
     }
 
     [PostgresTheory]
@@ -141,7 +141,7 @@ public class FilterHostileTests(FilterPostgresFixture postgres) : IClassFixture<
     public void PostgreSql_refuses_before_running_anything(string text)
     {
         using var connection = postgres.Open();
-        AssertRefused(text, connection, ProviderKind.PostgreSql);
+        AssertRefused(text, connection, DbKind.PostgreSql);
     }
 
     [Theory]
@@ -149,7 +149,7 @@ public class FilterHostileTests(FilterPostgresFixture postgres) : IClassFixture<
     public void Sqlite_keeps_hostile_values_as_parameters(string text)
     {
         using var connection = FilterTestData.OpenSqlite();
-        AssertHarmless(text, connection, ProviderKind.Sqlite);
+        AssertHarmless(text, connection, DbKind.Sqlite);
     }
 
     [PostgresTheory]
@@ -157,14 +157,14 @@ public class FilterHostileTests(FilterPostgresFixture postgres) : IClassFixture<
     public void PostgreSql_keeps_hostile_values_as_parameters(string text)
     {
         using var connection = postgres.Open();
-        AssertHarmless(text, connection, ProviderKind.PostgreSql);
+        AssertHarmless(text, connection, DbKind.PostgreSql);
     }
 
-    private static void AssertHarmless(string text, DbConnection connection, ProviderKind kind)
+    private static void AssertHarmless(string text, DbConnection connection, DbKind kind)
     {
         var before = FilterTestData.Snapshot(connection);
         var filter = FilterExpression.Parse(text, FilterTestData.Variable).Validate(FilterTestData.AllowedNames);
-        var sql = filter.ToSql(kind, FilterTestData.ColumnsFor(kind));
+        var sql = filter.ToSql(kind.Provider(), FilterTestData.ColumnsFor(kind));
         var where = sql.Where ?? "";
         foreach (var (_, value) in sql.Parameters)
             if (value is string s && s.Length > 3) Assert.DoesNotContain(s, where);

@@ -77,7 +77,7 @@ public class FilterRandomTests(FilterPostgresFixture postgres, ITestOutputHelper
         }
     }
 
-    private void Check(ProviderKind kind, System.Data.Common.DbConnection connection)
+    private void Check(DbKind kind, System.Data.Common.DbConnection connection)
     {
         var failures = new List<string>();
         int used = 0, whole = 0;
@@ -85,7 +85,7 @@ public class FilterRandomTests(FilterPostgresFixture postgres, ITestOutputHelper
         {
             if (Usable(text, out var expected) is not { } filter) continue;
             used++;
-            var sql = filter.ToSql(kind, FilterTestData.ColumnsFor(kind));
+            var sql = filter.ToSql(kind.Provider(), FilterTestData.ColumnsFor(kind));
             if (sql.Residual is null) whole++;
             var selected = FilterTestData.Selected(connection, sql);
             if (!expected.SetEquals(selected))
@@ -100,13 +100,13 @@ public class FilterRandomTests(FilterPostgresFixture postgres, ITestOutputHelper
     public void Sqlite_agrees_with_Evaluate_on_random_filters()
     {
         using var connection = FilterTestData.OpenSqlite();
-        Check(ProviderKind.Sqlite, connection);
+        Check(DbKind.Sqlite, connection);
     }
 
     [PostgresFact]
     public void PostgreSql_agrees_with_Evaluate_on_random_filters()
     {
         using var connection = postgres.Open();
-        Check(ProviderKind.PostgreSql, connection);
+        Check(DbKind.PostgreSql, connection);
     }
 }

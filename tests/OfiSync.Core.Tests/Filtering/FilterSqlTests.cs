@@ -1,3 +1,4 @@
+using OfiSync.Core.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using OfiSync.Core.Filtering;
 using OfiSync.Core.Providers;
@@ -7,10 +8,10 @@ namespace OfiSync.Core.Tests.Filtering;
 
 public class FilterSqlTests
 {
-    private static SqlFilter Sql(string text, ProviderKind kind = ProviderKind.PostgreSql, string prefix = "f") =>
+    private static SqlFilter Sql(string text, DbKind kind = DbKind.PostgreSql, string prefix = "f") =>
         FilterExpression.Parse(text, FilterTestData.Variable)
             .Validate(FilterTestData.AllowedNames)
-            .ToSql(kind, FilterTestData.ColumnsFor(kind), prefix);
+            .ToSql(kind.Provider(), FilterTestData.ColumnsFor(kind), prefix);
 
     [Fact]
     public void Parameters_are_named_with_the_prefix_and_hold_the_values()
@@ -63,14 +64,14 @@ public class FilterSqlTests
         Assert.Equal("lower(\"poblacion\") = lower(@f0)", Sql("$incluir -or poblacion -eq 'x'").Where);
         Assert.Equal("1=1", Sql("nombre -like '*'").Where);
         Assert.Equal("1=0", Sql("nombre -notlike '*' -or sector -in @()").Where);
-        Assert.Equal("(\"nombre\" IS NULL OR ofisync_like(\"nombre\", @f0) = 1)", Sql("nombre -like '*' -and nombre -like '**'", ProviderKind.Sqlite).Where);
+        Assert.Equal("(\"nombre\" IS NULL OR ofisync_like(\"nombre\", @f0) = 1)", Sql("nombre -like '*' -and nombre -like '**'", DbKind.Sqlite).Where);
     }
 
     [Fact]
     public void Values_never_appear_in_the_SQL()
     {
         var text = "nombre -eq 'Zyx1' -or email -like '*Zyx2*' -or sector -in 'Zyx3', 'Zyx4' -or codigo -gt 'Zyx5' -or fecha -lt '2024-05-06'";
-        foreach (var kind in new[] { ProviderKind.Sqlite, ProviderKind.PostgreSql, ProviderKind.SqlServer })
+        foreach (var kind in new[] { DbKind.Sqlite, DbKind.PostgreSql, DbKind.SqlServer })
         {
             var sql = Sql(text, kind);
             var where = sql.Where ?? "";
@@ -90,32 +91,32 @@ public class FilterSqlTests
     [InlineData("nombre -eq 'a\\b[c]'", "a\\\\b\\[c]")]
     public void SqlServer_like_escapes_and_translates_sets(string filter, string pattern)
     {
-        var sql = Sql(filter, ProviderKind.SqlServer);
+        var sql = Sql(filter, DbKind.SqlServer);
         Assert.Equal("LOWER([nombre]) COLLATE Latin1_General_100_BIN2 LIKE LOWER(@f0) ESCAPE '\\'", sql.Where);
         Assert.Equal(pattern, sql.Parameters.Single().Value);
     }
 
     [Theory]
-    [InlineData("nombre -like '[A-z]*'", ProviderKind.SqlServer)]
-    [InlineData("nombre -like '[a-c]*'", ProviderKind.PostgreSql)]
-    [InlineData("codigo -gt '5'", ProviderKind.PostgreSql)]
-    [InlineData("codigo -gt '5'", ProviderKind.SqlServer)]
-    [InlineData("cantidad -eq 'abc'", ProviderKind.Sqlite)]
-    [InlineData("cantidad -lt 'abc'", ProviderKind.Sqlite)]
-    [InlineData("fecha -eq 'no es fecha'", ProviderKind.Sqlite)]
-    [InlineData("fecha -eq [datetimeoffset]'2024-02-29T00:00:00+00:00'", ProviderKind.PostgreSql)]
-    [InlineData("fecha -eq 638396640000000000", ProviderKind.PostgreSql)]
-    [InlineData("fecha -like '02/29/2024*'", ProviderKind.Sqlite)]
-    [InlineData("cantidad -like '1*'", ProviderKind.Sqlite)]
-    [InlineData("activo -gt $false", ProviderKind.Sqlite)]
-    [InlineData("ratio -eq 0.1d", ProviderKind.PostgreSql)]
-    [InlineData("codigo -in 1, 2", ProviderKind.Sqlite)]
-    [InlineData("cantidad -in '1', '2'", ProviderKind.Sqlite)]
-    [InlineData("fecha -in '2024-02-29'", ProviderKind.Sqlite)]
-    [InlineData("activo -in 1", ProviderKind.Sqlite)]
-    [InlineData("fecha_modif -ge $_.fecha", ProviderKind.Sqlite)]
-    [InlineData("5 -lt $_.cantidad", ProviderKind.Sqlite)]
-    public void What_SQL_would_answer_differently_stays_in_memory(string filter, ProviderKind kind)
+    [InlineData("nombre -like '[A-z]*'", DbKind.SqlServer)]
+    [InlineData("nombre -like '[a-c]*'", DbKind.PostgreSql)]
+    [InlineData("codigo -gt '5'", DbKind.PostgreSql)]
+    [InlineData("codigo -gt '5'", DbKind.SqlServer)]
+    [InlineData("cantidad -eq 'abc'", DbKind.Sqlite)]
+    [InlineData("cantidad -lt 'abc'", DbKind.Sqlite)]
+    [InlineData("fecha -eq 'no es fecha'", DbKind.Sqlite)]
+    [InlineData("fecha -eq [datetimeoffset]'2024-02-29T00:00:00+00:00'", DbKind.PostgreSql)]
+    [InlineData("fecha -eq 638396640000000000", DbKind.PostgreSql)]
+    [InlineData("fecha -like '02/29/2024*'", DbKind.Sqlite)]
+    [InlineData("cantidad -like '1*'", DbKind.Sqlite)]
+    [InlineData("activo -gt $false", DbKind.Sqlite)]
+    [InlineData("ratio -eq 0.1d", DbKind.PostgreSql)]
+    [InlineData("codigo -in 1, 2", DbKind.Sqlite)]
+    [InlineData("cantidad -in '1', '2'", DbKind.Sqlite)]
+    [InlineData("fecha -in '2024-02-29'", DbKind.Sqlite)]
+    [InlineData("activo -in 1", DbKind.Sqlite)]
+    [InlineData("fecha_modif -ge $_.fecha", DbKind.Sqlite)]
+    [InlineData("5 -lt $_.cantidad", DbKind.Sqlite)]
+    public void What_SQL_would_answer_differently_stays_in_memory(string filter, DbKind kind)
     {
         var sql = Sql(filter, kind);
         Assert.Null(sql.Where);
@@ -128,11 +129,11 @@ public class FilterSqlTests
     {
         Assert.Equal(true, Sql("activo -eq 'false'").Parameters.Single().Value);        // non-empty text is $true
         Assert.Equal(1L, Sql("cantidad -eq $true").Parameters.Single().Value);          // $true is 1 against a number
-        Assert.Equal(50.0, Sql("importe -gt ' 50 '", ProviderKind.Sqlite).Parameters.Single().Value); // text scanned as a number
+        Assert.Equal(50.0, Sql("importe -gt ' 50 '", DbKind.Sqlite).Parameters.Single().Value); // text scanned as a number
         Assert.Equal("5", Sql("codigo -eq 5").Parameters.Single().Value);               // a number against text is its text
         Assert.Equal("1.5", Sql("codigo -eq 1.5").Parameters.Single().Value);
         Assert.Equal(new DateTime(2024, 2, 29), Sql("fecha -ge '2024-02-29'").Parameters.Single().Value);
-        Assert.Equal("2024-02-29 00:00:00.0000000", Sql("fecha -ge '2024-02-29'", ProviderKind.Sqlite).Parameters.Single().Value);
+        Assert.Equal("2024-02-29 00:00:00.0000000", Sql("fecha -ge '2024-02-29'", DbKind.Sqlite).Parameters.Single().Value);
         Assert.Equal(0.1m, Sql("importe -eq 0.1").Parameters.Single().Value);          // rounded to 15 digits, as PowerShell does
     }
 
@@ -140,7 +141,7 @@ public class FilterSqlTests
     public void Sqlite_functions_follow_PowerShell_and_return_null_for_null()
     {
         using var c = new SqliteConnection("Data Source=:memory:");
-        SqliteFilterFunctions.Register(c);
+        OfiSync.Core.Providers.Sqlite.SqliteFilterFunctions.Register(c);
         c.Open();
         using var command = c.CreateCommand();
         command.CommandText = """

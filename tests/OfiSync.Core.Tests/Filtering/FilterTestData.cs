@@ -1,3 +1,4 @@
+using OfiSync.Core.Tests.Infrastructure;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -42,9 +43,9 @@ internal static class FilterTestData
 
     private static string ColumnOf(string name) => name.Equals("rara", StringComparison.OrdinalIgnoreCase) ? NastyColumn : name;
 
-    public static Func<string, FilterColumn?> ColumnsFor(ProviderKind kind)
+    public static Func<string, FilterColumn?> ColumnsFor(DbKind kind)
     {
-        var provider = OfiSync.Core.Providers.Providers.Get(kind);
+        var provider = kind.Provider();
         return name =>
         {
             if (name.Equals("vip", StringComparison.OrdinalIgnoreCase)) return null;
@@ -161,23 +162,23 @@ internal static class FilterTestData
     {
         var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        SqliteFilterFunctions.Register(connection);
-        Load(connection, ProviderKind.Sqlite, (column, value, id) => ForSqlite(column, value, id));
+        OfiSync.Core.Providers.Sqlite.SqliteFilterFunctions.Register(connection);
+        Load(connection, DbKind.Sqlite, (column, value, id) => ForSqlite(column, value, id));
         return connection;
     }
 
     public static void LoadPostgres(NpgsqlConnection connection) =>
-        Load(connection, ProviderKind.PostgreSql, (column, value, _) => value is DateTime d && column == "fecha" ? d.Date : value ?? DBNull.Value);
+        Load(connection, DbKind.PostgreSql, (column, value, _) => value is DateTime d && column == "fecha" ? d.Date : value ?? DBNull.Value);
 
     public static void LoadSqlServer(DbConnection connection, string table) =>
-        Load(connection, ProviderKind.SqlServer, (_, value, _) => value ?? DBNull.Value, table);
+        Load(connection, DbKind.SqlServer, (_, value, _) => value ?? DBNull.Value, table);
 
-    private static void Load(DbConnection connection, ProviderKind kind, Func<string, object?, long, object?> store, string table = Table)
+    private static void Load(DbConnection connection, DbKind kind, Func<string, object?, long, object?> store, string table = Table)
     {
-        var provider = OfiSync.Core.Providers.Providers.Get(kind);
+        var provider = kind.Provider();
         var quoted = Columns.Select(c => provider.QuoteIdentifier(c.Name)).ToList();
         string TypeOf((string, FilterValueType, string Sqlite, string Postgres, string SqlServer) c) =>
-            kind switch { ProviderKind.Sqlite => c.Sqlite, ProviderKind.PostgreSql => c.Postgres, _ => c.SqlServer };
+            kind switch { DbKind.Sqlite => c.Sqlite, DbKind.PostgreSql => c.Postgres, _ => c.SqlServer };
         Execute(connection, $"CREATE TABLE {table} ({string.Join(", ", Columns.Select((c, i) => quoted[i] + " " + TypeOf(c)))})");
         using var tx = connection.BeginTransaction();
         using var insert = connection.CreateCommand();

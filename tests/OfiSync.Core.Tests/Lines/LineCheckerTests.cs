@@ -56,7 +56,7 @@ public abstract class LineCheckerTests : EngineTestBed
         var line = Contactos("codigo", "nombre", "notas", "cargo");
         var problems = await Check(line);
         var results = await RunAfterAdding(line);
-        if (CrmProvider == ProviderKind.Sqlite)
+        if (CrmProvider == DbKind.Sqlite)
         {
             // SQLite does not enforce VARCHAR(16): the long name is written whole, so there is nothing to warn about.
             Assert.Empty(problems);
@@ -107,14 +107,14 @@ public abstract class LineCheckerTests : EngineTestBed
 
 public sealed class SqliteLineCheckerTests : LineCheckerTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
     protected override string CrmConnectionString => "Data Source=" + Dir.File("crm.db");
 }
 
 public sealed class PostgresLineCheckerTests : LineCheckerTests
 {
     private readonly PostgresDatabase _db = new();
-    protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
+    protected override DbKind CrmProvider => DbKind.PostgreSql;
     protected override string CrmConnectionString => _db.ConnectionString;
 
     public override void Dispose()

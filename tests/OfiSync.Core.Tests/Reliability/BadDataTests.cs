@@ -221,7 +221,7 @@ public abstract class BadDataTests : EngineTestBed
 
 public sealed class SqliteBadDataTests : BadDataTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
     protected override string CrmConnectionString => "Data Source=" + Dir.File("crm.db") + ";Foreign Keys=True";
     protected override bool EnforcesTextLength => false;
 }
@@ -229,7 +229,7 @@ public sealed class SqliteBadDataTests : BadDataTests
 public sealed class PostgresBadDataTests : BadDataTests
 {
     private readonly PostgresDatabase _db = new();
-    protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
+    protected override DbKind CrmProvider => DbKind.PostgreSql;
     protected override string CrmConnectionString => _db.ConnectionString;
     protected override bool EnforcesTextLength => true;
 

@@ -13,7 +13,7 @@ namespace OfiSync.Core.Tests.SqlServer;
 /// </summary>
 public sealed class SqlServerLiveTests : EngineTestBed
 {
-    protected override ProviderKind CrmProvider => ProviderKind.SqlServer;
+    protected override DbKind CrmProvider => DbKind.SqlServer;
     protected override string CrmConnectionString => Environment.GetEnvironmentVariable("OFISYNC_TEST_SQLSERVER") ?? "";
 
     [SqlServerFact]

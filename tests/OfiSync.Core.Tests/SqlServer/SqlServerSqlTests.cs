@@ -1,3 +1,4 @@
+using OfiSync.Core.Tests.Infrastructure;
 using OfiSync.Core.Engine.Writers;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Providers;
@@ -10,7 +11,7 @@ namespace OfiSync.Core.Tests.SqlServer;
 /// <summary>Everything OfiSync sends to SQL Server, parsed by ScriptDom: the writer's statements and the store's schema.</summary>
 public class SqlServerSqlTests
 {
-    private static readonly IDatabaseProvider Provider = OfiSync.Core.Providers.Providers.Get(ProviderKind.SqlServer);
+    private static readonly IDatabaseProvider Provider = DatabaseProviders.SqlServer;
 
     private static WriterShape Shape(bool withId, params string[] keys)
     {
@@ -25,16 +26,16 @@ public class SqlServerSqlTests
     [InlineData(false)]
     public void The_staging_table_and_the_merge_parse(bool withId)
     {
-        TSqlParsing.AssertParses(SqlServerTargetWriter.CreateStageSql(Shape(withId)));
-        TSqlParsing.AssertParses(SqlServerTargetWriter.MergeSql(Shape(withId)));
-        TSqlParsing.AssertParses(SqlServerTargetWriter.MergeSql(Shape(withId, "codigo", "ejercicio")));
+        TSqlParsing.AssertParses(OfiSync.Core.Providers.SqlServer.SqlServerTargetWriter.CreateStageSql(Shape(withId)));
+        TSqlParsing.AssertParses(OfiSync.Core.Providers.SqlServer.SqlServerTargetWriter.MergeSql(Shape(withId)));
+        TSqlParsing.AssertParses(OfiSync.Core.Providers.SqlServer.SqlServerTargetWriter.MergeSql(Shape(withId, "codigo", "ejercicio")));
     }
 
     [Fact]
     public void A_merge_on_a_table_whose_every_column_is_key_parses()
     {
         var columns = new[] { new ColumnInfo("codigo", typeof(string), "nvarchar", false, 10, 0) };
-        TSqlParsing.AssertParses(SqlServerTargetWriter.MergeSql(new WriterShape(Provider, "sector", columns, new[] { "codigo" }, null)));
+        TSqlParsing.AssertParses(OfiSync.Core.Providers.SqlServer.SqlServerTargetWriter.MergeSql(new WriterShape(Provider, "sector", columns, new[] { "codigo" }, null)));
     }
 
     [Theory]
@@ -51,7 +52,7 @@ public class SqlServerSqlTests
     [Fact]
     public void Quoting_keeps_a_hostile_name_inside_its_brackets()
     {
-        var merge = SqlServerTargetWriter.MergeSql(Shape(false));
+        var merge = OfiSync.Core.Providers.SqlServer.SqlServerTargetWriter.MergeSql(Shape(false));
         Assert.Contains("[nif]]; DROP TABLE x;--]", merge);
         TSqlParsing.AssertParses(merge);
     }
@@ -66,15 +67,16 @@ public class SqlServerSqlTests
     [InlineData(2627, "Violation of UNIQUE KEY constraint 'UQ_cuenta_nif'. Cannot insert duplicate key in object 'dbo.cuenta'. The duplicate key value is (B1).", null)]
     public void A_row_error_names_the_target_column_when_the_error_text_does(int number, string message, string? column)
     {
-        Assert.Equal(column, SqlServerTargetWriter.ColumnInError(number, message));
+        Assert.Equal(column, OfiSync.Core.Providers.SqlServer.SqlServerTargetWriter.ColumnInError(number, message));
     }
 
     [Fact]
     public void The_store_schema_and_its_statements_parse()
     {
-        TSqlParsing.AssertParses(StoreSchema.MetaTableDdl(ProviderKind.SqlServer));
+        var store = DatabaseProviders.SqlServer.Store;
+        TSqlParsing.AssertParses(store.MetaTableDdl);
         for (var version = 1; version <= StoreSchema.CurrentVersion; version++)
-            foreach (var statement in StoreSchema.Step(version, ProviderKind.SqlServer)) TSqlParsing.AssertParses(statement);
-        foreach (var statement in StoreSql.All(ProviderKind.SqlServer)) TSqlParsing.AssertParses("DECLARE @resource NVARCHAR(255) = N'x';\n" + statement);
+            foreach (var statement in StoreSchema.Step(version, store)) TSqlParsing.AssertParses(statement);
+        foreach (var statement in store.Statements.Append(StoreSchema.DeletedKeys)) TSqlParsing.AssertParses("DECLARE @resource NVARCHAR(255) = N'x';\n" + statement);
     }
 }

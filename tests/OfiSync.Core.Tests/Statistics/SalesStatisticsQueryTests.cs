@@ -12,7 +12,7 @@ namespace OfiSync.Core.Tests.Statistics;
 /// <summary>Sales figures and tiers worked out by hand, computed by the generated SQL on SQLite and on PostgreSQL.</summary>
 public abstract class SalesStatisticsQueryTests : IDisposable
 {
-    protected abstract ProviderKind Kind { get; }
+    protected abstract DbKind Kind { get; }
     protected abstract DbConnection Open();
     public abstract void Dispose();
 
@@ -36,16 +36,16 @@ public abstract class SalesStatisticsQueryTests : IDisposable
     private void Load(IEnumerable<(string C, string D, decimal A)> invoices)
     {
         using var c = Open();
-        var date = Kind == ProviderKind.Sqlite ? "TEXT" : "DATE";
+        var date = Kind == DbKind.Sqlite ? "TEXT" : "DATE";
         c.Execute($"CREATE TABLE factura (numero INTEGER, cliente VARCHAR(10), fecha {date}, total NUMERIC(12,2))");
         var n = 0;
         foreach (var (cust, d, a) in invoices)
-            c.Execute($"INSERT INTO factura VALUES (@n, @c, {(Kind == ProviderKind.Sqlite ? "@d" : "CAST(@d AS DATE)")}, @a)", new { n = ++n, c = cust, d, a });
+            c.Execute($"INSERT INTO factura VALUES (@n, @c, {(Kind == DbKind.Sqlite ? "@d" : "CAST(@d AS DATE)")}, @a)", new { n = ++n, c = cust, d, a });
     }
 
     private List<Row> Compute(SalesStatisticsSpec spec, DateTime asOf)
     {
-        var built = SalesStatisticsQuery.Build(spec, OfiSync.Core.Providers.Providers.Get(Kind), asOf);
+        var built = SalesStatisticsQuery.Build(spec, Kind.Provider(), asOf);
         using var c = Open();
         var args = new DynamicParameters();
         foreach (var (name, value) in built.Parameters) args.Add(name, value);
@@ -108,10 +108,10 @@ public abstract class SalesStatisticsQueryTests : IDisposable
         Load(Invoices);
         using (var c = Open())
         {
-            var date = Kind == ProviderKind.Sqlite ? "TEXT" : "DATE";
+            var date = Kind == DbKind.Sqlite ? "TEXT" : "DATE";
             c.Execute($"CREATE TABLE estadistica (cliente VARCHAR(10), ejercicio INTEGER, importe NUMERIC(12,2), num_facturas INTEGER, fecha_ult_venta {date})");
             // The ERP's "update statistics" step: one row per customer and calendar year, up to the as-of date.
-            c.Execute(Kind == ProviderKind.Sqlite
+            c.Execute(Kind == DbKind.Sqlite
                 ? "INSERT INTO estadistica SELECT cliente, CAST(substr(fecha, 1, 4) AS INTEGER), SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= '2024-06-30' GROUP BY cliente, substr(fecha, 1, 4)"
                 : "INSERT INTO estadistica SELECT cliente, EXTRACT(YEAR FROM fecha)::int, SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= DATE '2024-06-30' GROUP BY cliente, EXTRACT(YEAR FROM fecha)");
         }
@@ -131,7 +131,7 @@ public abstract class SalesStatisticsQueryTests : IDisposable
         var asOf = new DateTime(2024, 6, 30);
         var expected = Compute(Spec(), asOf);
         using (var c = Open())
-            c.Execute($"INSERT INTO factura VALUES (1001, 'C', {(Kind == ProviderKind.Sqlite ? "'2024-04-01'" : "DATE '2024-04-01'")}, 9000), (1002, 'Z', {(Kind == ProviderKind.Sqlite ? "'2023-04-01'" : "DATE '2023-04-01'")}, 50)");
+            c.Execute($"INSERT INTO factura VALUES (1001, 'C', {(Kind == DbKind.Sqlite ? "'2024-04-01'" : "DATE '2024-04-01'")}, 9000), (1002, 'Z', {(Kind == DbKind.Sqlite ? "'2023-04-01'" : "DATE '2023-04-01'")}, 50)");
         Assert.NotEqual(expected, Compute(Spec(), asOf));
         // Only the real invoices (the pro formas are numbered from 1001), through a derived table with a join.
         var spec = Spec();
@@ -166,7 +166,7 @@ public abstract class SalesStatisticsQueryTests : IDisposable
 public sealed class SqliteSalesStatisticsQueryTests : SalesStatisticsQueryTests
 {
     private readonly TempDirectory _dir = new();
-    protected override ProviderKind Kind => ProviderKind.Sqlite;
+    protected override DbKind Kind => DbKind.Sqlite;
     protected override DbConnection Open()
     {
         var c = new SqliteConnection("Data Source=" + _dir.File("erp.db"));
@@ -179,7 +179,7 @@ public sealed class SqliteSalesStatisticsQueryTests : SalesStatisticsQueryTests
 public sealed class PostgresSalesStatisticsQueryTests : SalesStatisticsQueryTests
 {
     private readonly PostgresDatabase _db = new();
-    protected override ProviderKind Kind => ProviderKind.PostgreSql;
+    protected override DbKind Kind => DbKind.PostgreSql;
     protected override DbConnection Open() => _db.Open();
     public override void Dispose() => _db.Dispose();
 }
@@ -197,7 +197,7 @@ public class SalesStatisticsSqlServerTests
             From = from, Table = "dbo.estadistica", CustomerColumn = "cliente", AmountColumn = "importe", DateColumn = "fecha",
             YearColumn = "ejercicio", InvoiceCountColumn = "num_facturas", LastSaleColumn = "fecha_ult_venta", Rule = rule,
         };
-        var built = SalesStatisticsQuery.Build(spec, OfiSync.Core.Providers.Providers.Get(ProviderKind.SqlServer), new DateTime(2024, 6, 30));
+        var built = SalesStatisticsQuery.Build(spec, DatabaseProviders.SqlServer, new DateTime(2024, 6, 30));
         var declare = string.Join("\n", built.Parameters.Select(p => $"DECLARE {p.Key} {(p.Value is string ? "NVARCHAR(50)" : p.Value is DateTime ? "DATETIME2" : p.Value is decimal ? "DECIMAL(9,4)" : "BIGINT")};"));
         TSqlParsing.AssertParses(declare + $"\nSELECT [customer_key], [tier_current] FROM ({built.Sql}) [ofisync_q] ORDER BY [customer_key];");
     }
@@ -212,7 +212,7 @@ public class SalesStatisticsSqlServerTests
             From = from, Query = "SELECT f.cliente, f.fecha, f.ejercicio, l.importe FROM dbo.factura f JOIN dbo.factura_linea l ON l.factura_id = f.id WHERE f.serie = N'A'",
             CustomerColumn = "cliente", AmountColumn = "importe", DateColumn = "fecha", YearColumn = "ejercicio",
         };
-        var built = SalesStatisticsQuery.Build(spec, OfiSync.Core.Providers.Providers.Get(ProviderKind.SqlServer), new DateTime(2024, 6, 30));
+        var built = SalesStatisticsQuery.Build(spec, DatabaseProviders.SqlServer, new DateTime(2024, 6, 30));
         Assert.Contains("FROM (SELECT f.cliente, f.fecha, f.ejercicio, l.importe FROM dbo.factura f JOIN dbo.factura_linea l ON l.factura_id = f.id WHERE f.serie = N'A') [ofisync_q]", built.Sql);
         var declare = string.Join("\n", built.Parameters.Select(p => $"DECLARE {p.Key} {(p.Value is string ? "NVARCHAR(50)" : p.Value is DateTime ? "DATETIME2" : p.Value is decimal ? "DECIMAL(9,4)" : "BIGINT")};"));
         TSqlParsing.AssertParses(declare + $"\nSELECT [customer_key], [tier_current] FROM ({built.Sql}) [ofisync_q] ORDER BY [customer_key];");

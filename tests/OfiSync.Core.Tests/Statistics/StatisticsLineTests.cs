@@ -144,14 +144,14 @@ public abstract class StatisticsLineTests : EngineTestBed
 
 public sealed class SqliteStatisticsLineTests : StatisticsLineTests
 {
-    protected override ProviderKind CrmProvider => ProviderKind.Sqlite;
+    protected override DbKind CrmProvider => DbKind.Sqlite;
     protected override string CrmConnectionString => "Data Source=" + Dir.File("crm.db");
 }
 
 public sealed class PostgresStatisticsLineTests : StatisticsLineTests
 {
     private readonly PostgresDatabase _db = new();
-    protected override ProviderKind CrmProvider => ProviderKind.PostgreSql;
+    protected override DbKind CrmProvider => DbKind.PostgreSql;
     protected override string CrmConnectionString => _db.ConnectionString;
 
     public override void Dispose()

@@ -37,8 +37,8 @@ public abstract class StoreAccessTests : IDisposable
     protected SyncStore CreateFilledStore()
     {
         var store = SyncStore.Open(NewLocation, StoreAccess.Create);
-        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=erp.db" }, replace: false);
-        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = ProviderKind.Sqlite, ConnectionString = "Data Source=crm.db" }, replace: false);
+        store.SaveConnection(new SyncConnection { Name = "ERP", Provider = DbKind.Sqlite.ToString(), ConnectionString = "Data Source=erp.db" }, replace: false);
+        store.SaveConnection(new SyncConnection { Name = "CRM", Provider = DbKind.Sqlite.ToString(), ConnectionString = "Data Source=crm.db" }, replace: false);
         var line = Line("Clientes");
         store.AddLine(line);
         var summary = new LineSummary { Line = line.Name, Mode = "Incremental", Status = "Running", Started = DateTime.UtcNow };

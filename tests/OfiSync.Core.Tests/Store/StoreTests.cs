@@ -18,7 +18,7 @@ public abstract class StoreTests : IDisposable
 
     private static SyncConnection Connection(string name) => new()
     {
-        Name = name, Provider = ProviderKind.PostgreSql, ConnectionString = "Host=erp;Database=erp;Username=sync",
+        Name = name, Provider = DbKind.PostgreSql.ToString(), ConnectionString = "Host=erp;Database=erp;Username=sync",
         CredentialSource = CredentialSource.Environment, CredentialName = "ERP_PASSWORD",
     };
 
@@ -45,15 +45,15 @@ public abstract class StoreTests : IDisposable
     [Fact]
     public void A_version_1_store_is_upgraded_in_place_and_keeps_its_runs_each_a_sync_of_its_own()
     {
-        var provider = OfiSync.Core.Providers.Providers.Get(Location.Provider);
+        var provider = Location.Provider;
         using (var c = provider.CreateConnection(Location.ConnectionString))
         {
             c.Open();
-            c.Execute(StoreSchema.MetaTableDdl(Location.Provider));
-            foreach (var statement in StoreSchema.Step(1, Location.Provider)) c.Execute(statement);
+            c.Execute(provider.Store.MetaTableDdl);
+            foreach (var statement in StoreSchema.Step(1, provider.Store)) c.Execute(statement);
             c.Execute("INSERT INTO ofisync_meta (name, value) VALUES ('schema_version', '1')");
             c.Execute("INSERT INTO ofisync_run (line_id, line_name, mode, status, started, deleted) VALUES (@id, 'Clientes', 'Incremental', 'Succeeded', @t, 3)",
-                new { id = Location.Provider == ProviderKind.Sqlite ? (object)Guid.NewGuid().ToString("D") : Guid.NewGuid(), t = DateTime.UtcNow });
+                new { id = provider.Store.Id(Guid.NewGuid()), t = DateTime.UtcNow });
         }
         var store = Open();
         Assert.Equal(2, store.SchemaVersion);
@@ -211,12 +211,12 @@ public sealed class SqliteStoreTests : StoreTests
     [Fact]
     public void Store_locations_parse_files_and_server_databases()
     {
-        Assert.Equal(ProviderKind.Sqlite, StoreLocation.Parse("/tmp/x.db").Provider);
-        Assert.Equal(ProviderKind.Sqlite, StoreLocation.Parse("C:\\data\\x.db").Provider);
+        Assert.Same(DatabaseProviders.Sqlite, StoreLocation.Parse("/tmp/x.db").Provider);
+        Assert.Same(DatabaseProviders.Sqlite, StoreLocation.Parse("C:\\data\\x.db").Provider);
         var pg = StoreLocation.Parse("PostgreSql:Host=h;Database=d;Username=u;Password=p4ss");
-        Assert.Equal(ProviderKind.PostgreSql, pg.Provider);
+        Assert.Same(DatabaseProviders.PostgreSql, pg.Provider);
         Assert.DoesNotContain("p4ss", pg.ToString());
-        Assert.Equal(ProviderKind.SqlServer, StoreLocation.Parse("sqlserver:Server=.;Database=d;Integrated Security=true").Provider);
+        Assert.Same(DatabaseProviders.SqlServer, StoreLocation.Parse("sqlserver:Server=.;Database=d;Integrated Security=true").Provider);
     }
 }
 

@@ -81,7 +81,7 @@ public abstract class TargetWriterBase : ITargetWriter
                 await command.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
                 outcomes[r] = WriteOutcome.Ok;
             }
-            catch (DbException ex) when (TransientFaults.IsRowError(ex))
+            catch (DbException ex) when (Faults.IsRowError(ex))
             {
                 outcomes[r] = new WriteOutcome(false, Error: ex.Message);
             }
@@ -142,7 +142,7 @@ public abstract class TargetWriterBase : ITargetWriter
             var ids = await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
             for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
         }
-        catch (Exception ex) when (TransientFaults.IsRowError(ex) && !cancel.IsCancellationRequested)
+        catch (Exception ex) when (Faults.IsRowError(ex) && !cancel.IsCancellationRequested)
         {
             if (count == 1)
             {

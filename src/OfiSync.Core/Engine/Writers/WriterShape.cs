@@ -9,7 +9,7 @@ public sealed class WriterShape
     public WriterShape(IDatabaseProvider provider, string table, IReadOnlyList<ColumnInfo> columns, IReadOnlyList<string> keyColumns, ColumnInfo? idColumn)
     {
         Provider = provider;
-        Table = SchemaReader.QuoteTable(provider, table);
+        Table = provider.QuoteTable(table);
         TableName = table;
         Columns = columns;
         KeyIndexes = keyColumns.Select(k => columns.ToList().FindIndex(c => string.Equals(c.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();

@@ -2,10 +2,12 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using OfiSync.Core.Engine;
+using OfiSync.Core.Engine.Writers;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Schema;
 
-namespace OfiSync.Core.Engine.Writers;
+namespace OfiSync.Core.Providers.Sqlite;
 
 /// <summary>
 /// SQLite: one transaction per batch, prepared UPDATE then INSERT per row. A failing statement fails its row only:
@@ -44,7 +46,7 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
                     ? await InsertElseUpdateAsync(insert, update, row, cancel).ConfigureAwait(false)
                     : await UpdateElseInsertAsync(update, insert, row, cancel).ConfigureAwait(false));
             }
-            catch (SqliteException ex) when (TransientFaults.IsRowError(ex))
+            catch (SqliteException ex) when (DatabaseProviders.Classify(ex) == FaultKind.Row)
             {
                 outcomes[r] = Failure(ex, row, transaction);
             }

@@ -1,24 +1,26 @@
 using System.Data.Common;
 using System.Globalization;
 using Npgsql;
+using OfiSync.Core.Engine;
+using OfiSync.Core.Engine.Writers;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Schema;
 
-namespace OfiSync.Core.Engine.Writers;
+namespace OfiSync.Core.Providers.PostgreSql;
 
 /// <summary>
 /// PostgreSQL: binary COPY of the batch into a temporary staging table, then, in one transaction, INSERT ... ON CONFLICT
 /// by the key (or UPDATE ... FROM and INSERT ... WHERE NOT EXISTS when no unique index covers the key). A batch that
 /// fails is rolled back and split in halves until the failing rows stand alone.
 /// </summary>
-public sealed class PostgresTargetWriter : TargetWriterBase
+public sealed class PostgreSqlTargetWriter : TargetWriterBase
 {
     private readonly NpgsqlConnection _connection;
     private readonly string _stage = "ofisync_stage_" + Guid.NewGuid().ToString("N")[..8];
     private string[]? _stageTypes;
     private bool? _uniqueKey;
 
-    public PostgresTargetWriter(DbConnection connection, WriterShape shape, int commandTimeout) : base(connection, shape, commandTimeout)
+    public PostgreSqlTargetWriter(DbConnection connection, WriterShape shape, int commandTimeout) : base(connection, shape, commandTimeout)
     {
         _connection = (NpgsqlConnection)connection;
     }

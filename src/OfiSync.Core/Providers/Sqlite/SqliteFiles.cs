@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace OfiSync.Core.Store;
+namespace OfiSync.Core.Providers.Sqlite;
 
 /// <summary>
 /// Keeps a SQLite store's -wal and -shm files beside it when the last connection closes. SQLite reads a WAL-mode

@@ -1,7 +1,8 @@
 using System.Globalization;
+using OfiSync.Core.Filtering;
 using Microsoft.Data.Sqlite;
 
-namespace OfiSync.Core.Filtering;
+namespace OfiSync.Core.Providers.Sqlite;
 
 /// <summary>
 /// The functions SQL from <see cref="FilterExpression.ToSql"/> uses on SQLite. Call <see cref="Register"/> on every

@@ -3,10 +3,12 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
+using OfiSync.Core.Engine;
+using OfiSync.Core.Engine.Writers;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Schema;
 
-namespace OfiSync.Core.Engine.Writers;
+namespace OfiSync.Core.Providers.SqlServer;
 
 /// <summary>
 /// SQL Server: SqlBulkCopy of the batch into a #staging table, then one MERGE by the key that also returns the CRM
@@ -93,7 +95,7 @@ public sealed partial class SqlServerTargetWriter : TargetWriterBase
     protected override Task<WriteOutcome> FailureAsync(Exception ex, WriteRow row, CancellationToken cancel)
     {
         if (ex is not SqlException sql) return base.FailureAsync(ex, row, cancel);
-        var error = sql.Errors.Cast<SqlError>().FirstOrDefault(e => TransientFaults.IsRowErrorNumber(e.Number));
+        var error = sql.Errors.Cast<SqlError>().FirstOrDefault(e => SqlServerProvider.IsRowErrorNumber(e.Number));
         var text = error?.Message ?? sql.Message;
         var named = error is null ? null : ColumnInError(error.Number, error.Message);
         var column = named is null ? null : Shape.Columns.FirstOrDefault(c => string.Equals(c.Name, named, StringComparison.OrdinalIgnoreCase))?.Name;

@@ -1,0 +1,119 @@
+using System.Data.Common;
+using OfiSync.Core.Store;
+
+namespace OfiSync.Core.Providers;
+
+/// <summary>
+/// What the store does differently on one database: its column types, the statements that differ (upserts, identity,
+/// lists of keys given as one parameter), how a connection to it is made and prepared, and the run lock of a line.
+/// The defaults are the INSERT ... ON CONFLICT forms SQLite and PostgreSQL share.
+/// </summary>
+public abstract class StoreDialect
+{
+    /// <summary>The column types of the store's tables.</summary>
+    public abstract StoreTypes Types { get; }
+
+    public virtual string MetaTableDdl => "CREATE TABLE ofisync_meta (name VARCHAR(100) NOT NULL PRIMARY KEY, value VARCHAR(400) NULL)";
+
+    /// <summary>1 when the meta table exists, else 0; creates nothing.</summary>
+    public abstract string MetaTableExists { get; }
+
+    public virtual string SetMeta =>
+        "INSERT INTO ofisync_meta (name, value) VALUES (@n, @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+
+    public virtual string UpsertState => @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
+            VALUES (@id, @k, @h, @tk, @st, @r, @u)
+            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = excluded.row_hash,
+                target_key = COALESCE(excluded.target_key, ofisync_row_state.target_key), status = excluded.status,
+                run_id = excluded.run_id, updated = excluded.updated";
+
+    public virtual string InsertRun =>
+        "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name, sync_id) VALUES (@id, @n, @m, @s, @st, @h, @u, @sync) RETURNING run_id";
+
+    /// <summary>The states of a list of keys given as one parameter (@keys, see <see cref="KeysArgument"/>).</summary>
+    public abstract string StatesOfKeys { get; }
+
+    /// <summary>Marks a list of keys (@keys) Pending in one statement.</summary>
+    public abstract string MarkPending { get; }
+
+    /// <summary>A list of keys as one parameter: a JSON array by default.</summary>
+    public virtual object KeysArgument(IReadOnlyList<string> keys) => System.Text.Json.JsonSerializer.Serialize(keys);
+
+    /// <summary>A line or sync id as the store's id column holds it: a UUID by default.</summary>
+    public virtual object Id(Guid id) => id;
+
+    /// <summary>The connection string for what a command does with the store (an embedded store opened read-only...).</summary>
+    public virtual string ConnectionStringFor(StoreLocation location, StoreAccess access) => location.ConnectionString;
+
+    /// <summary>The connection string of a store kept in a file at this full path, or null when this database keeps none in files.</summary>
+    public virtual string? FileConnectionString(string fullPath) => null;
+
+    /// <summary>Before a store is opened: an embedded store's file is made for Create, and must exist otherwise.</summary>
+    public virtual void PrepareLocation(StoreLocation location, StoreAccess access) { }
+
+    /// <summary>Settings of every new store connection (an embedded store's pragmas).</summary>
+    public virtual void Prepare(DbConnection connection, StoreAccess access) { }
+
+    /// <summary>Whether this account may only read the store through this connection.</summary>
+    public virtual bool IsReadOnly(DbConnection connection) => false;
+
+    /// <summary>Once a writing command has checked the store: settings kept in the database (an embedded store's journal mode).</summary>
+    public virtual void AfterCheck(DbConnection connection) { }
+
+    /// <summary>A clearer error for a failure to open the store, or null to report it as it is.</summary>
+    public virtual StoreException? ExplainOpenFailure(Exception exception, StoreLocation location, StoreAccess access) => null;
+
+    /// <summary>
+    /// Takes the run lock of a line without waiting, held by a connection or handle of its own so that the server or the
+    /// operating system releases it if the process dies; null when another run holds it.
+    /// </summary>
+    public abstract Task<IAsyncDisposable?> TryLockLineAsync(StoreLocation location, Func<DbConnection> open, Guid lineId, CancellationToken cancel);
+
+    /// <summary>
+    /// A lock owned by a database session of its own: taken with <paramref name="tryLock"/> (whose single value says
+    /// whether it was taken) and released explicitly with <paramref name="unlock"/> (a pooled connection would otherwise
+    /// keep it for its next user); the server releases it when the session ends, so a killed process loses it.
+    /// </summary>
+    protected static async Task<IAsyncDisposable?> SessionLockAsync(Func<DbConnection> open, string tryLock, string unlock, object arguments,
+        Func<object?, bool> taken, CancellationToken cancel)
+    {
+        var connection = open();
+        try
+        {
+            var result = await Dapper.SqlMapper.ExecuteScalarAsync(connection, new Dapper.CommandDefinition(tryLock, arguments, cancellationToken: cancel)).ConfigureAwait(false);
+            if (taken(result))
+                return new HeldLock(async () =>
+                {
+                    try { await Dapper.SqlMapper.ExecuteAsync(connection, unlock, arguments).ConfigureAwait(false); }
+                    finally { await connection.DisposeAsync().ConfigureAwait(false); }
+                });
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Every statement above, for the tests that check them against the database's grammar.</summary>
+    public virtual IEnumerable<string> Statements => new[] { SetMeta, UpsertState, InsertRun, StatesOfKeys, MarkPending, MetaTableExists };
+}
+
+/// <summary>The column types of the store's tables on one database.</summary>
+public sealed record StoreTypes(string Name, string Text, string Time, string Id, string Key, string Hash, string Identity, string AddColumn = "COLUMN ");
+
+/// <summary>A held lock, released once.</summary>
+public sealed class HeldLock : IAsyncDisposable
+{
+    private Func<ValueTask>? _release;
+
+    public HeldLock(Func<ValueTask> release) => _release = release;
+
+    public ValueTask DisposeAsync()
+    {
+        var release = Interlocked.Exchange(ref _release, null);
+        return release?.Invoke() ?? ValueTask.CompletedTask;
+    }
+}
