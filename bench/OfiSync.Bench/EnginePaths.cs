@@ -50,10 +50,10 @@ internal sealed class BenchStore
     }
 
     /// <summary>One engine run of the line, results drained as they come (what `| Out-Null` does), timed.</summary>
-    public async Task<(double Seconds, LineSummary Summary)> RunAsync()
+    public async Task<(double Seconds, SyncRun Summary)> RunAsync()
     {
         var engine = new SyncEngine(Store, ConnectionOpener.WithoutCredentials);
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var watch = Stopwatch.StartNew();
         await foreach (var _ in engine.RunAsync(Line, new SyncOptions(), null, s => summary = s, default)) { }
         watch.Stop();

@@ -1,3 +1,4 @@
+using OfiSync.Core.Engine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -63,7 +64,7 @@ internal static class MemoryProbe
         var cs = target.Fresh("cuenta");
         var store = BenchStore.Create(Path.Combine(folder, "store.db"), o.ProbeSource!, DataSet.Table, target, cs, "cuenta");
         var (seconds, summary) = await store.RunAsync();
-        if (summary.Inserted != o.ProbeRows || summary.Status != "Succeeded")
+        if (summary.Inserted != o.ProbeRows || summary.Status != RunStatus.Succeeded)
             throw new BenchException($"memory probe: {summary.Inserted} of {o.ProbeRows} rows inserted, status {summary.Status}: {summary.Message}");
         var peak = Resident("VmHWM");
         if (peak <= 0) peak = Process.GetCurrentProcess().PeakWorkingSet64;

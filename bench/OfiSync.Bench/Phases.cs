@@ -85,9 +85,9 @@ internal static class Phases
         await using var runLock = await store.TryLockLineAsync(line.Id, TimeSpan.FromSeconds(30), default)
                                   ?? throw new BenchException("phase replay: the line is locked");
         store.CloseInterruptedRuns(line.Id);
-        var summary = new LineSummary { Line = line.Name, Mode = "Incremental", Status = "Running", Started = DateTime.UtcNow };
-        var runId = store.StartRun(line, "Incremental", summary);
-        summary = new LineSummary { RunId = runId, Line = line.Name, Mode = "Incremental", Status = "Running", Started = summary.Started };
+        var summary = new SyncRun { LineId = line.Id, Line = line.Name, Mode = RunMode.Incremental, Status = RunStatus.Running, Started = DateTime.UtcNow };
+        store.StartRun(summary);
+        var runId = summary.RunId;
         clock.Stop();
 
         clock.Start("session: connect");
@@ -160,7 +160,7 @@ internal static class Phases
 
             clock.Start("hash");
             var hashes = new byte[raw.Count][];
-            for (var r = 0; r < raw.Count; r++) hashes[r] = hasher.Hash(values[r], default);
+            for (var r = 0; r < raw.Count; r++) hashes[r] = hasher.Hash(values[r]);
             clock.Stop();
 
             clock.Start("plan");
@@ -196,9 +196,9 @@ internal static class Phases
                 results.Add(new RowResult
                 {
                     RunId = runId, Line = line.Name, Key = keys[r], Action = actions[r], Status = ok ? RowStatus.Succeeded : RowStatus.Failed,
-                    Error = outcomes[w].Error, Column = outcomes[w].Column, TargetKey = outcomes[w].TargetId ?? states.GetValueOrDefault(keys[r])?.TargetKey,
+                    Error = outcomes[w].Error, Column = outcomes[w].Column, TargetId = outcomes[w].TargetId ?? states.GetValueOrDefault(keys[r])?.TargetId,
                 });
-                changes.Add(new StateChange(keys[r], ok ? hashes[r] : null, results[^1].TargetKey, results[^1].Status, Remove: false));
+                changes.Add(new StateChange(keys[r], ok ? hashes[r] : null, results[^1].TargetId, results[^1].Status, Remove: false));
                 if (!ok) summary.Failed++;
                 else if (actions[r] == RowAction.Insert) summary.Inserted++;
                 else summary.Updated++;
@@ -207,7 +207,7 @@ internal static class Phases
             clock.Stop();
 
             clock.Start("state + history commit");
-            store.CommitBatch(runId, line.Id, changes, results, summary, seq);
+            store.CommitBatch(summary, changes, results, seq);
             seq += results.Count;
             clock.Stop();
         }
@@ -220,8 +220,8 @@ internal static class Phases
 
         clock.Start("run start/end");
         summary.Ended = DateTime.UtcNow;
-        summary.Status = summary.Failed > 0 ? "CompletedWithErrors" : "Succeeded";
-        store.EndRun(runId, summary);
+        summary.Status = summary.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
+        store.EndRun(summary);
         clock.Stop();
         if (summary.Failed > 0) throw new BenchException($"phase replay: {summary.Failed} rows failed");
         return clock;

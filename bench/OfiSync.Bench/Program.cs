@@ -1,3 +1,4 @@
+using OfiSync.Core.Engine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -191,18 +192,18 @@ internal sealed class Bench
         var store = BenchStore.Create(Path.Combine(_work, $"store-{t.Kind}.db"), source, DataSet.Table, t, cs, "cuenta");
         var (seconds, s) = await store.RunAsync();
         Record(Report.Full, seconds);
-        Check(s.Status == "Succeeded" && s.Inserted == rows && t.Count(cs, "cuenta") == rows, $"full sync: {s.Status}, {s.Inserted} inserted, {s.Failed} failed: {s.Message}");
+        Check(s.Status == RunStatus.Succeeded && s.Inserted == rows && t.Count(cs, "cuenta") == rows, $"full sync: {s.Status}, {s.Inserted} inserted, {s.Failed} failed: {s.Message}");
 
         // 4. incremental, 1 % of the rows changed in the source (the change itself is not timed)
         var changed = DataSet.ChangeOnePercent(source, _changeRound++);
         (seconds, s) = await store.RunAsync();
         Record(Report.Incremental, seconds);
-        Check(s.Status == "Succeeded" && s.Updated == changed && s.Unchanged == rows - changed, $"incremental: {s.Status}, {s.Updated} updated of {changed} changed, {s.Unchanged} unchanged");
+        Check(s.Status == RunStatus.Succeeded && s.Updated == changed && s.Unchanged == rows - changed, $"incremental: {s.Status}, {s.Updated} updated of {changed} changed, {s.Unchanged} unchanged");
 
         // 5. nothing changed
         (seconds, s) = await store.RunAsync();
         Record(Report.Nothing, seconds);
-        Check(s.Status == "Succeeded" && s.Unchanged == rows && s.Updated + s.Inserted == 0, $"nothing changed: {s.Status}, {s.Updated} updated, {s.Unchanged} unchanged");
+        Check(s.Status == RunStatus.Succeeded && s.Unchanged == rows && s.Updated + s.Inserted == 0, $"nothing changed: {s.Status}, {s.Updated} updated, {s.Unchanged} unchanged");
 
         // 6. the same full sync through Invoke-OfiSync in pwsh (fresh store and target)
         if (cmdlet is not null)
@@ -227,7 +228,7 @@ internal sealed class Bench
                 Check(t.Count(engineCs!, "cuenta_engine") == rows, "the engine inside pwsh did not write every row");
             }
             var run = pwshStore.Store.GetRuns(BenchStore.LineName, last: 1).Single();
-            Check(run.Status == "Succeeded" && run.Inserted == rows && t.Count(cs, "cuenta") == rows, $"Invoke-OfiSync: {run.Status}, {run.Inserted} inserted: {run.Message}");
+            Check(run.Status == RunStatus.Succeeded && run.Inserted == rows && t.Count(cs, "cuenta") == rows, $"Invoke-OfiSync: {run.Status}, {run.Inserted} inserted: {run.Message}");
         }
         Say($"round {round} {t.Label}: {string.Join(", ", line)}");
     }

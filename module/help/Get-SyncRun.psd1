@@ -33,7 +33,7 @@ Keeps only the runs for which a condition holds, written in Where-Object syntax 
 
     Inputs      = 'Sync lines from Get-SyncLine, which bind to -InputObject: the runs of those lines. Objects with a RunId or Id property (a number), such as row results, summaries and runs, bind to -Id: the run each belongs to.'
 
-    Outputs     = 'One OfiSync.Core.Store.SyncRun per run, with RunId, SyncId, Line, Mode, Status, Started and Ended (in UTC), Duration, Read, Inserted, Updated, Deleted, Flagged, Unchanged, Failed, Skipped, Message, Host and User. The default view shows RunId, Line, Mode, Status, Started (in local time), Duration, Inserted, Updated, Deleted, Flagged and Failed.'
+    Outputs     = 'One OfiSync.Core.Engine.SyncRun per run (the same type as Invoke-OfiSync -Summary writes), with RunId, SyncId, Line, Mode, Status, Started and Ended (in UTC), Duration, Read, Inserted, Updated, Deleted, Flagged, Unchanged, Failed, Skipped, Message, Host and User. The default view shows RunId, Line, Mode, Status, Started (in local time), Duration, Inserted, Updated, Deleted, Flagged and Failed.'
 
     Examples    = @(
         @{

@@ -20,7 +20,7 @@ Rows that had not changed are not recorded: they appear only in the run's Unchan
 
     Inputs      = 'Objects with a RunId or Id property: the runs of Get-SyncRun, the summaries of Invoke-OfiSync -Summary, or row results.'
 
-    Outputs     = 'One OfiSync.Core.Engine.RowResult per recorded row, with RunId, Line (the name the line had when it ran), Key, Action (Insert, Update, Delete or Flag), Status (Succeeded, Failed or Skipped), Error, Column (the target column a failure is about, when the database says which) and TargetKey. The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.'
+    Outputs     = 'One OfiSync.Core.Engine.RowResult per recorded row, with RunId, Line (the name the line had when it ran), Key, Action (Insert, Update, Delete or Flag), Status (Succeeded, Failed or Skipped), Error, Column (the target column a failure is about, when the database says which) and TargetId (the CRM''s id of the row). The default view marks the status: ✔ Succeeded, ✘ Failed, – Skipped.'
 
     Examples    = @(
         @{

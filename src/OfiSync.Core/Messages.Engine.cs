@@ -21,6 +21,7 @@ public static partial class Messages
     public static string Retrying(string line, int attempt, int of, TimeSpan delay, string reason) =>
         string.Create(CultureInfo.InvariantCulture, $"Line '{line}': a passing fault ({reason}); trying the batch again in {delay.TotalSeconds:0.#} s on a new connection (attempt {attempt} of {of}).");
     public const string RunInterrupted = "The run ended without finishing: its process stopped (killed, or the machine restarted). What it committed stays; the next run sent the rest.";
+    public const string RowFailedWithoutReason = "The database refused the row without saying why.";
     public const string RunAbandoned = "The run was stopped before its end: committed batches stay, the rest is sent next time.";
     public static string RunStopped => "The run was stopped (Ctrl+C): committed batches stay, the rest is sent next time.";
     public static string MaxErrorsReached(string line, int max) => $"Line '{line}' stopped after {max} failed rows (-MaxErrors).";

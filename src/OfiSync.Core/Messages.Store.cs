@@ -33,6 +33,7 @@ public static partial class Messages
     public static string ConnectionTarget(string name, string store) => $"connection '{name}' in the store {store}";
     public static string LineTarget(string name, string store) => $"sync line '{name}' in the store {store}";
     public const string ActionNewConnection = "Save the connection";
+    public static string ActionOn(string action, string target) => $"{action}: {target}";
     public const string ActionNewLine = "Add the sync line";
     public const string ActionSetLine = "Change the sync line";
     public const string ActionRemove = "Remove";

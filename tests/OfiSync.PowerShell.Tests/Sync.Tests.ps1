@@ -87,7 +87,7 @@ Describe 'Invoke-OfiSync' {
         ($results | Select-Object -First 3).Line | Should -Be @('Sectores', 'Sectores', 'Sectores')
         $results | Where-Object Status -NE 'Succeeded' | Should -BeNullOrEmpty
         (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 20
-        ($results | Where-Object Line -EQ Clientes | Select-Object -First 1).TargetKey | Should -Not -BeNullOrEmpty
+        ($results | Where-Object Line -EQ Clientes | Select-Object -First 1).TargetId | Should -Not -BeNullOrEmpty
     }
 
     It 'shows results with the legend marks' {

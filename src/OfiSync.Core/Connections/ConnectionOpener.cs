@@ -58,6 +58,26 @@ public sealed class ConnectionOpener
         }
     }
 
+    /// <summary>
+    /// The connections of these lines whose password cannot be found now, each with what is missing and the lines that
+    /// use it (which cannot run). Connects to nothing.
+    /// </summary>
+    public IReadOnlyList<(SyncConnection Connection, string Problem, IReadOnlyList<string> Lines)> Unavailable(
+        IReadOnlyCollection<Lines.SyncLine> lines, Func<string, SyncConnection?> find)
+    {
+        var result = new List<(SyncConnection, string, IReadOnlyList<string>)>();
+        var names = lines.SelectMany(l => new[] { l.Source, l.Target }).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var connection in names.Select(find).OfType<SyncConnection>())
+        {
+            if (CredentialProblem(connection) is not { } problem) continue;
+            var users = lines.Where(l => string.Equals(l.Source, connection.Name, StringComparison.OrdinalIgnoreCase)
+                                         || string.Equals(l.Target, connection.Name, StringComparison.OrdinalIgnoreCase))
+                             .Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            result.Add((connection, problem, users));
+        }
+        return result;
+    }
+
     public async Task<DbConnection> OpenAsync(SyncConnection connection, CancellationToken cancel)
     {
         var provider = DatabaseProviders.Find(connection.Provider)

@@ -5,7 +5,7 @@ namespace OfiSync.Core.Engine;
 /// <summary>What one batch did to a run's counts: the difference between the summary after it and before it.</summary>
 internal readonly record struct BatchCounts(long Inserted, long Updated, long Deleted, long Flagged, long Unchanged, long Failed, long Skipped)
 {
-    public static BatchCounts Of(LineSummary s) => new(s.Inserted, s.Updated, s.Deleted, s.Flagged, s.Unchanged, s.Failed, s.Skipped);
+    public static BatchCounts Of(SyncRun s) => new(s.Inserted, s.Updated, s.Deleted, s.Flagged, s.Unchanged, s.Failed, s.Skipped);
 
     public static BatchCounts operator -(BatchCounts a, BatchCounts b) => new(a.Inserted - b.Inserted, a.Updated - b.Updated,
         a.Deleted - b.Deleted, a.Flagged - b.Flagged, a.Unchanged - b.Unchanged, a.Failed - b.Failed, a.Skipped - b.Skipped);

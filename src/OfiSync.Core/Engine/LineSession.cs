@@ -31,10 +31,6 @@ internal sealed class LineSession : IAsyncDisposable
     public RowAction DeleteAction => Line.DeletePolicy == DeletePolicy.Flag ? RowAction.Flag : RowAction.Delete;
     public object? FlagValue { get; private set; }
     public string TargetDescription { get; private set; } = "";
-    /// <summary>Hashes of the keys read in this run, when deletes must be found.</summary>
-    public HashSet<UInt128>? Seen { get; set; }
-    /// <summary>For a run of rows picked from a preview: the action shown for each key.</summary>
-    public Dictionary<string, RowAction>? SelectedActions { get; set; }
     private ValueConverter[] _keyConverters = Array.Empty<ValueConverter>();
 
     /// <summary>A stored source key as the target key columns' values, for a delete.</summary>

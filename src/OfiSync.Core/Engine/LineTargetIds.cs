@@ -32,7 +32,7 @@ internal sealed class LineTargetIds
         var result = new LineTargetIds(line.Name, line, () => store.GetDeletedKeys(line.Id));
         foreach (var state in store.StreamStates(line.Id))
         {
-            if (state.Status == nameof(RowStatus.Succeeded) && state.TargetKey is not null) result._ids[state.SourceKey] = state.TargetKey;
+            if (state.Status == nameof(RowStatus.Succeeded) && state.TargetId is not null) result._ids[state.SourceKey] = state.TargetId;
             else result._withoutId[state.SourceKey] = state.Status == nameof(RowStatus.Succeeded) ? "" : state.Status;
         }
         return result;

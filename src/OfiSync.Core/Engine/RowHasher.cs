@@ -15,13 +15,12 @@ public sealed class RowHasher
     private readonly XxHash128 _hash = new();
     private byte[] _buffer = new byte[256];
 
-    public byte[] Hash(ReadOnlySpan<object?> values, ReadOnlySpan<bool> include)
+    public byte[] Hash(ReadOnlySpan<object?> values)
     {
         _hash.Reset();
         Span<byte> small = stackalloc byte[17];
         for (var i = 0; i < values.Length; i++)
         {
-            if (!include.IsEmpty && !include[i]) continue;
             switch (values[i])
             {
                 case null: small[0] = 0; _hash.Append(small[..1]); break;

@@ -25,7 +25,6 @@ internal sealed class MappedRow
 internal sealed class RowMapper
 {
     private readonly SyncLine _line;
-    private readonly IReadOnlyList<ColumnInfo> _targetColumns;
     private readonly Dictionary<ColumnMapping, LookupTable> _lookups;
     private readonly Func<string, LineTargetIds> _lineTargetIds;
     private readonly ValueConverter?[] _converters;
@@ -39,7 +38,6 @@ internal sealed class RowMapper
         _lineTargetIds = lineTargetIds;
         _line = line;
         SourceColumns = sourceColumns;
-        _targetColumns = targetColumns;
         _lookups = lookups;
         TargetNames = line.Columns.Select(c => c.TargetColumn).ToList();
         _converters = line.Columns.Select(c => LineChecker.Find(targetColumns, c.TargetColumn) is { } t
@@ -63,7 +61,6 @@ internal sealed class RowMapper
     public IReadOnlyList<string> TargetNames { get; }
     public IReadOnlyList<ColumnInfo> WrittenColumns { get; }
     public bool AllWritten { get; }
-    public IReadOnlyList<string> SelectList { get; private set; } = Array.Empty<string>();
 
     /// <summary>The source columns the mapping reads: the key, then each mapped column, each once.</summary>
     public IEnumerable<string> NeededSourceColumns =>
@@ -74,7 +71,6 @@ internal sealed class RowMapper
     /// <summary>Learns where each source column is in the query's select list.</summary>
     public void Bind(IReadOnlyList<string> selectList)
     {
-        SelectList = selectList;
         _targetIndex = IndexOf(TargetNames);
         _sourceIndex = IndexOf(selectList);
         int Ordinal(string name) => selectList.ToList().FindIndex(s => string.Equals(s, LineChecker.Find(SourceColumns, name)!.Name, StringComparison.Ordinal));

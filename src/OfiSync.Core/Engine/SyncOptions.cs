@@ -28,6 +28,8 @@ public sealed record SyncOptions
     public Action<string>? OnRetry { get; init; }
     /// <summary>Told what the run does, batch by batch, for -Verbose (it may be called from another thread).</summary>
     public Action<string>? OnVerbose { get; init; }
+    /// <summary>How many rows the run should read, when a count was made before it (the confirmation's): progress counts against it.</summary>
+    public long? ExpectedRows { get; init; }
     /// <summary>The Invoke-OfiSync call the run belongs to: every run of one call records the same id.</summary>
     public Guid? SyncId { get; init; }
 }

@@ -24,25 +24,25 @@ public sealed class LineChecker
     public List<LineProblem> CheckDefinition(SyncLine line)
     {
         var problems = new List<LineProblem>();
-        void Add(LineSide side, string? column, string code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
+        void Add(LineSide side, string? column, ProblemCode code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
             problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
 
-        if (string.IsNullOrWhiteSpace(line.Name)) Add(LineSide.Line, null, "NameMissing", Messages.LineNameMissing);
-        else if (line.Name.IndexOfAny(new[] { '*', '?', '[', ']' }) >= 0) Add(LineSide.Line, null, "NameInvalid", Messages.LineNameHasWildcard(line.Name));
+        if (string.IsNullOrWhiteSpace(line.Name)) Add(LineSide.Line, null, ProblemCode.NameMissing, Messages.LineNameMissing);
+        else if (line.Name.IndexOfAny(new[] { '*', '?', '[', ']' }) >= 0) Add(LineSide.Line, null, ProblemCode.NameInvalid, Messages.LineNameHasWildcard(line.Name));
 
-        if (_connections(line.Source) is null) Add(LineSide.Source, null, "ConnectionNotFound", Messages.ConnectionNotFound(line.Source));
-        if (_connections(line.Target) is null) Add(LineSide.Target, null, "ConnectionNotFound", Messages.ConnectionNotFound(line.Target));
+        if (_connections(line.Source) is null) Add(LineSide.Source, null, ProblemCode.ConnectionNotFound, Messages.ConnectionNotFound(line.Source));
+        if (_connections(line.Target) is null) Add(LineSide.Target, null, ProblemCode.ConnectionNotFound, Messages.ConnectionNotFound(line.Target));
         if (line.Statistics is { } spec) CheckStatistics(line, spec, Add);
         else if (string.IsNullOrWhiteSpace(line.SourceTable) == string.IsNullOrWhiteSpace(line.SourceQuery))
-            Add(LineSide.Source, null, "SourceMissing", Messages.SourceTableOrQuery);
-        if (string.IsNullOrWhiteSpace(line.TargetTable)) Add(LineSide.Target, null, "TargetMissing", Messages.TargetTableMissing);
+            Add(LineSide.Source, null, ProblemCode.SourceMissing, Messages.SourceTableOrQuery);
+        if (string.IsNullOrWhiteSpace(line.TargetTable)) Add(LineSide.Target, null, ProblemCode.TargetMissing, Messages.TargetTableMissing);
 
-        if (line.Key.Count == 0) Add(LineSide.Source, null, "KeyMissing", Messages.KeyMissing);
-        if (line.TargetKey.Count != line.Key.Count) Add(LineSide.Target, null, "KeyMismatch", Messages.TargetKeyCount(line.Key.Count, line.TargetKey.Count));
+        if (line.Key.Count == 0) Add(LineSide.Source, null, ProblemCode.KeyMissing, Messages.KeyMissing);
+        if (line.TargetKey.Count != line.Key.Count) Add(LineSide.Target, null, ProblemCode.KeyMismatch, Messages.TargetKeyCount(line.Key.Count, line.TargetKey.Count));
         foreach (var dup in line.Columns.GroupBy(c => c.TargetColumn, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            Add(LineSide.Target, dup.Key, "ColumnMappedTwice", Messages.ColumnMappedTwice(dup.Key));
+            Add(LineSide.Target, dup.Key, ProblemCode.ColumnMappedTwice, Messages.ColumnMappedTwice(dup.Key));
         foreach (var key in line.TargetKey.Where(k => !line.Columns.Any(c => string.Equals(c.TargetColumn, k, StringComparison.OrdinalIgnoreCase))))
-            Add(LineSide.Target, key, "KeyNotMapped", Messages.KeyNotMapped(key));
+            Add(LineSide.Target, key, ProblemCode.KeyNotMapped, Messages.KeyNotMapped(key));
         foreach (var map in line.Columns)
         {
             var complete = map.Kind switch
@@ -54,30 +54,30 @@ public sealed class LineChecker
                 _ => true,
             };
             if (string.IsNullOrWhiteSpace(map.TargetColumn) || !complete)
-                Add(LineSide.Line, map.TargetColumn, "MappingIncomplete", Messages.MappingIncomplete(map.TargetColumn));
+                Add(LineSide.Line, map.TargetColumn, ProblemCode.MappingIncomplete, Messages.MappingIncomplete(map.TargetColumn));
             // The CRM ids come from the other line's state: without -TargetId it records none, and every row would be skipped.
             else if (map.Kind == MappingKind.LineTargetId
                      && _otherLines.FirstOrDefault(l => string.Equals(l.Name, map.FromLine, StringComparison.OrdinalIgnoreCase)) is { TargetId: null } from)
-                Add(LineSide.Line, map.TargetColumn, "TargetIdNotRecorded", Messages.TargetIdNotRecorded(from.Name));
+                Add(LineSide.Line, map.TargetColumn, ProblemCode.TargetIdNotRecorded, Messages.TargetIdNotRecorded(from.Name));
         }
         if (line.DeletePolicy == DeletePolicy.Flag && string.IsNullOrWhiteSpace(line.FlagColumn))
-            Add(LineSide.Target, null, "FlagColumnMissing", Messages.FlagColumnMissing);
-        if (line.BatchSize is < 1 or > 100_000) Add(LineSide.Line, null, "BatchSizeInvalid", Messages.BatchSizeInvalid(line.BatchSize));
-        if (line.CommandTimeout < 0) Add(LineSide.Line, null, "TimeoutInvalid", Messages.CommandTimeoutInvalid);
+            Add(LineSide.Target, null, ProblemCode.FlagColumnMissing, Messages.FlagColumnMissing);
+        if (line.BatchSize is < 1 or > 100_000) Add(LineSide.Line, null, ProblemCode.BatchSizeInvalid, Messages.BatchSizeInvalid(line.BatchSize));
+        if (line.CommandTimeout < 0) Add(LineSide.Line, null, ProblemCode.TimeoutInvalid, Messages.CommandTimeoutInvalid);
 
         foreach (var dependency in line.DependsOn)
         {
             if (string.Equals(dependency, line.Name, StringComparison.OrdinalIgnoreCase))
-                Add(LineSide.Line, null, "DependsOnItself", Messages.LineDependsOnItself(line.Name));
+                Add(LineSide.Line, null, ProblemCode.DependsOnItself, Messages.LineDependsOnItself(line.Name));
             else if (!_otherLines.Any(l => string.Equals(l.Name, dependency, StringComparison.OrdinalIgnoreCase)))
-                Add(LineSide.Line, null, "DependencyNotFound", Messages.DependencyNotFound(dependency));
+                Add(LineSide.Line, null, ProblemCode.DependencyNotFound, Messages.DependencyNotFound(dependency));
         }
         if (LineOrder.FindCycle(line, _otherLines) is { } cycle)
-            Add(LineSide.Line, null, "DependencyCycle", Messages.DependencyCycle(cycle));
+            Add(LineSide.Line, null, ProblemCode.DependencyCycle, Messages.DependencyCycle(cycle));
         if (!string.IsNullOrWhiteSpace(line.Filter))
         {
             try { Filtering.FilterExpression.Parse(line.Filter); }
-            catch (Filtering.FilterException ex) { Add(LineSide.Source, null, "FilterInvalid", ex.Message); }
+            catch (Filtering.FilterException ex) { Add(LineSide.Source, null, ProblemCode.FilterInvalid, ex.Message); }
         }
         return problems;
     }
@@ -86,8 +86,8 @@ public sealed class LineChecker
     public async Task<List<LineProblem>> CheckAsync(SyncLine line, ConnectionOpener opener, CancellationToken cancel)
     {
         var problems = CheckDefinition(line);
-        if (problems.Any(p => p.Code is "ConnectionNotFound" or "SourceMissing" or "StatisticsSourceMissing" or "TargetMissing")) return problems;
-        void Add(LineSide side, string? column, string code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
+        if (problems.Any(p => p.Code is ProblemCode.ConnectionNotFound or ProblemCode.SourceMissing or ProblemCode.StatisticsSourceMissing or ProblemCode.TargetMissing)) return problems;
+        void Add(LineSide side, string? column, ProblemCode code, string text, ProblemSeverity severity = ProblemSeverity.Error) =>
             problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
 
         var source = line.Statistics is { } stats
@@ -104,20 +104,20 @@ public sealed class LineChecker
                          .Where(n => Find(source.Columns, n) is null)
                          .Where(n => !problems.Any(p => p.Side == LineSide.Source && string.Equals(p.Column, n, StringComparison.OrdinalIgnoreCase)))
                          .ToList())
-                Add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, source.Name, source.Columns));
-            if (!string.IsNullOrWhiteSpace(line.Filter) && !problems.Any(p => p.Code == "FilterInvalid"))
+                Add(LineSide.Source, name, ProblemCode.ColumnNotFound, Messages.ColumnNotFound(name, source.Name, source.Columns));
+            if (!string.IsNullOrWhiteSpace(line.Filter) && !problems.Any(p => p.Code == ProblemCode.FilterInvalid))
             {
                 try { Filtering.FilterExpression.Parse(line.Filter).Validate(FilterNames(line, source.Columns)); }
-                catch (Filtering.FilterException ex) { Add(LineSide.Source, null, "FilterInvalid", ex.Message); }
+                catch (Filtering.FilterException ex) { Add(LineSide.Source, null, ProblemCode.FilterInvalid, ex.Message); }
             }
         }
         if (target is not null)
         {
             foreach (var map in line.Columns.Where(m => Find(target.Columns, m.TargetColumn) is null))
-                Add(LineSide.Target, map.TargetColumn, "ColumnNotFound", Messages.ColumnNotFound(map.TargetColumn, target.Name, target.Columns));
+                Add(LineSide.Target, map.TargetColumn, ProblemCode.ColumnNotFound, Messages.ColumnNotFound(map.TargetColumn, target.Name, target.Columns));
             foreach (var name in new[] { line.TargetId, line.DeletePolicy == DeletePolicy.Flag ? line.FlagColumn : null }.OfType<string>())
                 if (Find(target.Columns, name) is null)
-                    Add(LineSide.Target, name, "ColumnNotFound", Messages.ColumnNotFound(name, target.Name, target.Columns));
+                    Add(LineSide.Target, name, ProblemCode.ColumnNotFound, Messages.ColumnNotFound(name, target.Name, target.Columns));
         }
         if (source is not null && target is not null)
         {
@@ -138,36 +138,36 @@ public sealed class LineChecker
             var table = await ReadSideAsync(line, LineSide.Target, opener, lookup.LookupTable, null, Add, cancel).ConfigureAwait(false);
             if (table is null) continue;
             foreach (var name in new[] { lookup.LookupMatch!, lookup.LookupValue! }.Where(n => Find(table.Columns, n) is null))
-                Add(LineSide.Target, name, "ColumnNotFound", Messages.ColumnNotFound(name, table.Name, table.Columns));
+                Add(LineSide.Target, name, ProblemCode.ColumnNotFound, Messages.ColumnNotFound(name, table.Name, table.Columns));
         }
         return problems;
     }
 
     private sealed record Side(string Name, IReadOnlyList<ColumnInfo> Columns);
 
-    private void CheckStatistics(SyncLine line, Statistics.SalesStatisticsSpec spec, Action<LineSide, string?, string, string, ProblemSeverity> add)
+    private void CheckStatistics(SyncLine line, Statistics.SalesStatisticsSpec spec, Action<LineSide, string?, ProblemCode, string, ProblemSeverity> add)
     {
         var needed = spec.From == Statistics.SalesSource.Invoices ? spec.DateColumn : spec.YearColumn;
         if (string.IsNullOrWhiteSpace(spec.Table) == string.IsNullOrWhiteSpace(spec.Query))
-            add(LineSide.Source, null, "StatisticsSourceMissing", Messages.StatisticsTableOrQuery, ProblemSeverity.Error);
+            add(LineSide.Source, null, ProblemCode.StatisticsSourceMissing, Messages.StatisticsTableOrQuery, ProblemSeverity.Error);
         if (string.IsNullOrWhiteSpace(spec.CustomerColumn) || string.IsNullOrWhiteSpace(spec.AmountColumn) || string.IsNullOrWhiteSpace(needed))
-            add(LineSide.Source, null, "StatisticsIncomplete", Messages.StatisticsColumnsMissing, ProblemSeverity.Error);
-        if (spec.FiscalYearStartMonth is < 1 or > 12) add(LineSide.Line, null, "FiscalMonthInvalid", Messages.FiscalMonthInvalid, ProblemSeverity.Error);
+            add(LineSide.Source, null, ProblemCode.StatisticsIncomplete, Messages.StatisticsColumnsMissing, ProblemSeverity.Error);
+        if (spec.FiscalYearStartMonth is < 1 or > 12) add(LineSide.Line, null, ProblemCode.FiscalMonthInvalid, Messages.FiscalMonthInvalid, ProblemSeverity.Error);
         if (spec.EffectiveTierNames.Count != spec.EffectiveThresholds.Count + 1)
-            add(LineSide.Line, null, "TierNamesInvalid", Messages.StatisticsThresholds(spec.EffectiveThresholds.Count, spec.EffectiveTierNames.Count), ProblemSeverity.Error);
+            add(LineSide.Line, null, ProblemCode.TierNamesInvalid, Messages.StatisticsThresholds(spec.EffectiveThresholds.Count, spec.EffectiveTierNames.Count), ProblemSeverity.Error);
         foreach (var fromLine in line.Columns.Where(c => c.Kind == MappingKind.LineTargetId).Select(c => c.FromLine!).Append(spec.CustomerLine).Distinct(StringComparer.OrdinalIgnoreCase))
             if (!_otherLines.Any(l => string.Equals(l.Name, fromLine, StringComparison.OrdinalIgnoreCase)))
-                add(LineSide.Line, null, "CustomerLineNotFound", Messages.CustomerLineNotFound(fromLine), ProblemSeverity.Error);
+                add(LineSide.Line, null, ProblemCode.CustomerLineNotFound, Messages.CustomerLineNotFound(fromLine), ProblemSeverity.Error);
         foreach (var name in line.Columns.Where(c => c.SourceColumn is not null).Select(c => c.SourceColumn!).Concat(line.Key)
                      .Where(n => !Statistics.SalesStatisticsSpec.Columns.Contains(n)).Distinct())
-            add(LineSide.Source, name, "StatisticsColumnUnknown", Messages.StatisticsColumnUnknown(name), ProblemSeverity.Error);
+            add(LineSide.Source, name, ProblemCode.StatisticsColumnUnknown, Messages.StatisticsColumnUnknown(name), ProblemSeverity.Error);
         if (line.DeletePolicy != DeletePolicy.Ignore)
-            add(LineSide.Line, null, "DeletePolicyNotSupported", Messages.StatisticsDeletePolicy, ProblemSeverity.Error);
+            add(LineSide.Line, null, ProblemCode.DeletePolicyNotSupported, Messages.StatisticsDeletePolicy, ProblemSeverity.Error);
     }
 
     /// <summary>The computed columns of a statistics line, after checking its sales table has the columns named.</summary>
     private async Task<Side?> StatisticsSideAsync(SyncLine line, Statistics.SalesStatisticsSpec spec, ConnectionOpener opener,
-        Action<LineSide, string?, string, string, ProblemSeverity> add, CancellationToken cancel)
+        Action<LineSide, string?, ProblemCode, string, ProblemSeverity> add, CancellationToken cancel)
     {
         var sales = Statistics.SalesStatisticsQuery.SourceName(spec);
         var table = await ReadSideAsync(line, LineSide.Source, opener, Statistics.SalesStatisticsQuery.TableOf(spec), Statistics.SalesStatisticsQuery.TableOf(spec) is null ? spec.Query : null,
@@ -175,13 +175,13 @@ public sealed class LineChecker
         if (table is null) return null;
         var named = new[] { spec.CustomerColumn, spec.AmountColumn, spec.DateColumn, spec.YearColumn, spec.InvoiceCountColumn, spec.LastSaleColumn }.OfType<string>();
         foreach (var name in named.Where(n => Find(table.Columns, n) is null))
-            add(LineSide.Source, name, "ColumnNotFound", Messages.ColumnNotFound(name, sales, table.Columns), ProblemSeverity.Error);
+            add(LineSide.Source, name, ProblemCode.ColumnNotFound, Messages.ColumnNotFound(name, sales, table.Columns), ProblemSeverity.Error);
         var customer = Find(table.Columns, spec.CustomerColumn);
         return customer is null ? null : new Side(sales, Statistics.SalesStatisticsQuery.ColumnsOf(customer));
     }
 
     private async Task<Side?> ReadSideAsync(SyncLine line, LineSide side, ConnectionOpener opener, string? table, string? query,
-        Action<LineSide, string?, string, string, ProblemSeverity> add, CancellationToken cancel)
+        Action<LineSide, string?, ProblemCode, string, ProblemSeverity> add, CancellationToken cancel)
     {
         var connection = _connections(side == LineSide.Source ? line.Source : line.Target)!;
         var name = table ?? Messages.TheSourceQuery;
@@ -191,19 +191,19 @@ public sealed class LineChecker
             var columns = await SchemaReader.ReadColumnsAsync(db, Providers.DatabaseProviders.Get(connection.Provider), table, query, cancel).ConfigureAwait(false);
             if (columns is null)
             {
-                add(side, null, "TableNotFound", Messages.TableNotFound(table!, connection.Name), ProblemSeverity.Error);
+                add(side, null, ProblemCode.TableNotFound, Messages.TableNotFound(table!, connection.Name), ProblemSeverity.Error);
                 return null;
             }
             return new Side(name, columns);
         }
         catch (SyncConnectionException ex)
         {
-            add(side, null, "ConnectionFailed", ex.Message, ProblemSeverity.Error);
+            add(side, null, ProblemCode.ConnectionFailed, ex.Message, ProblemSeverity.Error);
             return null;
         }
         catch (System.Data.Common.DbException ex)
         {
-            add(side, null, query is null ? "TableUnreadable" : "QueryInvalid", Messages.SideUnreadable(name, connection.Name, ex.Message), ProblemSeverity.Error);
+            add(side, null, query is null ? ProblemCode.TableUnreadable : ProblemCode.QueryInvalid, Messages.SideUnreadable(name, connection.Name, ex.Message), ProblemSeverity.Error);
             return null;
         }
     }

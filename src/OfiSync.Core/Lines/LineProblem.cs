@@ -22,7 +22,46 @@ public sealed class LineProblem
     public ProblemSeverity Severity { get; init; } = ProblemSeverity.Error;
     public string Problem { get; init; } = "";
     /// <summary>A stable identifier for scripts, such as ColumnNotFound or TypeMismatch.</summary>
-    public string Code { get; init; } = "";
+    public ProblemCode Code { get; init; }
 
     public override string ToString() => Column is null ? $"{Side}: {Problem}" : $"{Side} column '{Column}': {Problem}";
+}
+
+/// <summary>What is wrong with a sync line, as scripts test it (Test-SyncLine's Code, New-SyncLine's ErrorId SyncLine&lt;Code&gt;).</summary>
+public enum ProblemCode
+{
+    BatchSizeInvalid,
+    ColumnMappedTwice,
+    ColumnNotFound,
+    ConnectionFailed,
+    ConnectionNotFound,
+    CustomerLineNotFound,
+    DeletePolicyNotSupported,
+    DependencyCycle,
+    DependencyNotFound,
+    DependsOnItself,
+    FilterInvalid,
+    FiscalMonthInvalid,
+    FlagColumnMissing,
+    KeyMismatch,
+    KeyMissing,
+    KeyNotMapped,
+    MappingIncomplete,
+    MayLosePrecision,
+    MayTruncate,
+    NameInvalid,
+    NameMissing,
+    NullIntoNotNull,
+    QueryInvalid,
+    SourceMissing,
+    StatisticsColumnUnknown,
+    StatisticsIncomplete,
+    StatisticsSourceMissing,
+    TableNotFound,
+    TableUnreadable,
+    TargetIdNotRecorded,
+    TargetMissing,
+    TierNamesInvalid,
+    TimeoutInvalid,
+    TypeMismatch,
 }

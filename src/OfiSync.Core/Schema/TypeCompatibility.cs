@@ -10,7 +10,7 @@ public enum Family { Text, Integer, Decimal, Float, Boolean, Date, Binary, Guid,
 /// <summary>Whether a source column's values can be written into a target column.</summary>
 public static partial class TypeCompatibility
 {
-    public sealed record Issue(string Code, string Text, ProblemSeverity Severity);
+    public sealed record Issue(ProblemCode Code, string Text, ProblemSeverity Severity);
 
     public static Issue? Check(ColumnInfo source, ColumnInfo target)
     {
@@ -20,7 +20,7 @@ public static partial class TypeCompatibility
         {
             // The target's length counts only where the database enforces it: SQLite's reader gives no size.
             if (s is Family.Text && DeclaredLength(source) is { } ss && target.Size is { } ts && ts < ss)
-                return new Issue("MayTruncate", Messages.TypeMayTruncate(ss, ts), ProblemSeverity.Warning);
+                return new Issue(ProblemCode.MayTruncate, Messages.TypeMayTruncate(ss, ts), ProblemSeverity.Warning);
             return null;
         }
         if (s == t || t is Family.Other || s is Family.Other) return null;
@@ -29,9 +29,9 @@ public static partial class TypeCompatibility
             (Family.Integer, Family.Decimal or Family.Float) => null,
             (Family.Decimal, Family.Float) or (Family.Float, Family.Decimal) => null,
             (Family.Integer or Family.Boolean, Family.Boolean or Family.Integer) => null,
-            (Family.Decimal or Family.Float, Family.Integer) => new Issue("MayLosePrecision", Messages.TypeMayLosePrecision, ProblemSeverity.Warning),
-            (Family.Text, _) => new Issue("TypeMismatch", Messages.TypeConvertedFromText, ProblemSeverity.Warning),
-            _ => new Issue("TypeMismatch", Messages.TypeIncompatible, ProblemSeverity.Error),
+            (Family.Decimal or Family.Float, Family.Integer) => new Issue(ProblemCode.MayLosePrecision, Messages.TypeMayLosePrecision, ProblemSeverity.Warning),
+            (Family.Text, _) => new Issue(ProblemCode.TypeMismatch, Messages.TypeConvertedFromText, ProblemSeverity.Warning),
+            _ => new Issue(ProblemCode.TypeMismatch, Messages.TypeIncompatible, ProblemSeverity.Error),
         };
     }
 
@@ -39,7 +39,7 @@ public static partial class TypeCompatibility
     /// A source column that allows NULL mapped to a target column that does not: every row holding NULL there fails.
     /// </summary>
     public static Issue? CheckNull(ColumnInfo source, ColumnInfo target) =>
-        source.AllowsNull && !target.AllowsNull ? new Issue("NullIntoNotNull", Messages.TypeNullIntoNotNull(target.Name), ProblemSeverity.Warning) : null;
+        source.AllowsNull && !target.AllowsNull ? new Issue(ProblemCode.NullIntoNotNull, Messages.TypeNullIntoNotNull(target.Name), ProblemSeverity.Warning) : null;
 
     /// <summary>
     /// The most characters a source text column is declared for: the size the database reports or, for SQLite, whose

@@ -4,46 +4,21 @@ using OfiSync.Core.Lines;
 
 namespace OfiSync.Core.Store;
 
-/// <summary>One run of one line, as the history keeps it.</summary>
-public sealed class SyncRun
-{
-    public long RunId { get; init; }
-    /// <summary>The Invoke-OfiSync call the run belongs to (null for runs recorded before sync ids existed).</summary>
-    public Guid? SyncId { get; init; }
-    public Guid LineId { get; init; }
-    public string Line { get; init; } = "";
-    public string Mode { get; init; } = "";
-    public string Status { get; init; } = "";
-    public DateTime Started { get; init; }
-    public DateTime? Ended { get; init; }
-    public long Read { get; init; }
-    public long Inserted { get; init; }
-    public long Updated { get; init; }
-    public long Deleted { get; init; }
-    public long Flagged { get; init; }
-    public long Unchanged { get; init; }
-    public long Failed { get; init; }
-    public long Skipped { get; init; }
-    public string? Message { get; init; }
-    public string? Host { get; init; }
-    public string? User { get; init; }
-    public TimeSpan? Duration => Ended - Started;
-}
-
 /// <summary>Run history: one row per line and run, and one per row acted on.</summary>
 public sealed partial class SyncStore
 {
-    public long StartRun(SyncLine line, string mode, LineSummary summary) => Run((c, t) =>
+    /// <summary>Records a run as it starts; its id, from the store, is set on it.</summary>
+    public void StartRun(SyncRun run) => run.RunId = Run((c, t) =>
     {
         var args = new
         {
-            id = Id(line.Id), n = line.Name, m = mode, s = summary.Status, st = summary.Started, h = Environment.MachineName, u = Environment.UserName,
-            sync = summary.SyncId is { } sync ? Id(sync) : null,
+            id = Id(run.LineId), n = run.Line, m = run.Mode.ToString(), s = run.Status.ToString(), st = run.Started, h = run.Host, u = run.User,
+            sync = run.SyncId is { } sync ? Id(sync) : null,
         };
         return c.ExecuteScalar<long>(Dialect.InsertRun, args, t);
     });
 
-    public void EndRun(long runId, LineSummary summary) => Run((c, t) => { UpdateRun(c, t, runId, summary); return 0; });
+    public void EndRun(SyncRun run) => Run((c, t) => { UpdateRun(c, t, run); return 0; });
 
     /// <summary>Runs, newest first: of one line, one run, one sync, or since a time.</summary>
     public IReadOnlyList<SyncRun> GetRuns(string? lineName = null, long? runId = null, int? last = null, DateTime? since = null, Guid? syncId = null) => Read(c =>
@@ -59,7 +34,7 @@ public sealed partial class SyncStore
         var runs = rows.Select(r => (SyncRun)new SyncRun
         {
             RunId = (long)r.run_id, SyncId = r.sync_id is null ? null : AsGuid((object)r.sync_id), LineId = AsGuid((object)r.line_id), Line = r.line_name,
-            Mode = r.mode, Status = r.status, Started = AsUtc((object?)r.started) ?? DateTime.MinValue, Ended = AsUtc((object?)r.ended), Read = (long)r.rows_read,
+            Mode = Enum.Parse<RunMode>((string)r.mode), Status = Enum.Parse<RunStatus>((string)r.status), Started = AsUtc((object?)r.started) ?? DateTime.MinValue, Ended = AsUtc((object?)r.ended), Read = (long)r.rows_read,
             Inserted = (long)r.inserted, Updated = (long)r.updated, Deleted = (long)r.deleted, Flagged = (long)r.flagged, Unchanged = (long)r.unchanged,
             Failed = (long)r.failed, Skipped = (long)r.skipped, Message = r.message, Host = r.host, User = r.user_name,
         });
@@ -88,7 +63,7 @@ public sealed partial class SyncStore
             yield return new RowResult
             {
                 RunId = runId, Line = lineName, Key = r.source_key, Action = Enum.Parse<RowAction>(r.action),
-                Status = Enum.Parse<RowStatus>(r.status), Error = r.error, Column = r.error_column, TargetKey = r.target_key,
+                Status = Enum.Parse<RowStatus>(r.status), Error = r.error, Column = r.error_column, TargetId = r.target_key,
             };
         }
     }

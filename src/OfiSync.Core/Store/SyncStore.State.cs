@@ -5,10 +5,10 @@ using OfiSync.Core.Engine;
 namespace OfiSync.Core.Store;
 
 /// <summary>What the store knows of one source row of a line: the hash of what was last written, the CRM id, the last status.</summary>
-public sealed record RowState(string SourceKey, byte[]? Hash, string? TargetKey, string Status);
+public sealed record RowState(string SourceKey, byte[]? Hash, string? TargetId, string Status);
 
 /// <summary>A state change to commit with a batch: a written row (with its hash), a failed one (hash cleared) or a deleted one.</summary>
-public sealed record StateChange(string SourceKey, byte[]? Hash, string? TargetKey, RowStatus Status, bool Remove);
+public sealed record StateChange(string SourceKey, byte[]? Hash, string? TargetId, RowStatus Status, bool Remove);
 
 /// <summary>Sync state: read per batch of keys, written per committed batch together with the batch's row results.</summary>
 public sealed partial class SyncStore
@@ -46,28 +46,27 @@ public sealed partial class SyncStore
     /// Commits, in one store transaction, what a target batch did: the state of each row, its result, and the run's
     /// counts so far. Called only after the target batch committed, so the state never claims more than the target holds.
     /// </summary>
-    public void CommitBatch(long runId, Guid lineId, IReadOnlyList<StateChange> changes, IReadOnlyList<RowResult> results, LineSummary summary, long firstSeq) => Run((c, t) =>
+    public void CommitBatch(SyncRun run, IReadOnlyList<StateChange> changes, IReadOnlyList<RowResult> results, long firstSeq) => Run((c, t) =>
     {
         var now = Now();
+        var (runId, lineId) = (run.RunId, run.LineId);
         var upserts = changes.Where(s => !s.Remove).Select(s => new
         {
-            id = Id(lineId), k = s.SourceKey, h = s.Hash, tk = s.TargetKey, st = s.Status.ToString(), r = runId, u = now,
+            id = Id(lineId), k = s.SourceKey, h = s.Hash, tk = s.TargetId, st = s.Status.ToString(), r = runId, u = now,
         }).ToList();
-        if (upserts.Count > 0) c.Execute(UpsertStateSql, upserts, t);
+        if (upserts.Count > 0) c.Execute(Dialect.UpsertState, upserts, t);
         var removals = changes.Where(s => s.Remove).Select(s => new { id = Id(lineId), k = s.SourceKey }).ToList();
         if (removals.Count > 0) c.Execute("DELETE FROM ofisync_row_state WHERE line_id = @id AND source_key = @k", removals, t);
         var seq = firstSeq;
         var rows = results.Select(r => new
         {
-            run = runId, seq = seq++, k = r.Key, a = r.Action.ToString(), st = r.Status.ToString(), e = r.Error, ec = r.Column, tk = r.TargetKey,
+            run = runId, seq = seq++, k = r.Key, a = r.Action.ToString(), st = r.Status.ToString(), e = r.Error, ec = r.Column, tk = r.TargetId,
         }).ToList();
         if (rows.Count > 0)
             c.Execute("INSERT INTO ofisync_run_row (run_id, seq, source_key, action, status, error, error_column, target_key) VALUES (@run, @seq, @k, @a, @st, @e, @ec, @tk)", rows, t);
-        UpdateRun(c, t, runId, summary);
+        UpdateRun(c, t, run);
         return 0;
     });
-
-    private string UpsertStateSql => Dialect.UpsertState;
 
     /// <summary>
     /// Marks rows as being written, before the target batch is committed: no hash, status Pending. If the process
@@ -85,19 +84,12 @@ public sealed partial class SyncStore
         "UPDATE ofisync_run SET status = 'Stopped', message = @m WHERE line_id = @id AND status = 'Running'",
         new { id = Id(lineId), m = Messages.RunInterrupted }, t));
 
-    /// <summary>The CRM id the line recorded for each source key: how sales statistics find a customer's record.</summary>
-    public Dictionary<string, string> GetTargetKeys(Guid lineId, IReadOnlyList<string> keys)
-    {
-        var states = GetStates(lineId, keys);
-        return states.Values.Where(s => s.TargetKey is not null).ToDictionary(s => s.SourceKey, s => s.TargetKey!, StringComparer.Ordinal);
-    }
-
-    private static void UpdateRun(DbConnection c, DbTransaction t, long runId, LineSummary s) =>
+    private static void UpdateRun(DbConnection c, DbTransaction t, SyncRun s) =>
         c.Execute(@"UPDATE ofisync_run SET status = @status, ended = @ended, rows_read = @read, inserted = @ins, updated = @upd, deleted = @del,
                     flagged = @flag, unchanged = @unch, failed = @fail, skipped = @skip, message = @msg WHERE run_id = @run",
             new
             {
-                run = runId, status = s.Status, ended = s.Ended, read = s.Read, ins = s.Inserted, upd = s.Updated, del = s.Deleted,
+                run = s.RunId, status = s.Status.ToString(), ended = s.Ended, read = s.Read, ins = s.Inserted, upd = s.Updated, del = s.Deleted,
                 flag = s.Flagged, unch = s.Unchanged, fail = s.Failed, skip = s.Skipped, msg = s.Message,
             }, t);
 }

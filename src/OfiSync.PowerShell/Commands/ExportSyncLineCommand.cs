@@ -39,7 +39,7 @@ public sealed class ExportSyncLineCommand : OfiSyncCmdlet
         {
             var matches = Wildcards.Match(all, l => l.Name, pattern);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                WriteError(Errors.NotFound("SyncLineNotFound", pattern, Core.Messages.LineNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.SyncLineNotFound, pattern, Core.Messages.LineNotFound(pattern)));
             _lines.AddRange(matches.Where(m => _lines.All(l => l.Id != m.Id)));
         }
     }
@@ -62,7 +62,7 @@ public sealed class ExportSyncLineCommand : OfiSyncCmdlet
         var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
         if (NoClobber && File.Exists(full))
         {
-            WriteError(Errors.Create("FileExists", ErrorCategory.ResourceExists, full, Core.Messages.ExportFileExists(full)));
+            WriteError(Errors.Create(ErrorIds.FileExists, ErrorCategory.ResourceExists, full, Core.Messages.ExportFileExists(full)));
             return;
         }
         if (!ShouldProcess(full, Core.Messages.ActionExport(_lines.Count))) return;
@@ -72,7 +72,7 @@ public sealed class ExportSyncLineCommand : OfiSyncCmdlet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            WriteError(Errors.Create("ExportWriteFailed", ErrorCategory.WriteError, full, ex.Message, ex));
+            WriteError(Errors.Create(ErrorIds.ExportWriteFailed, ErrorCategory.WriteError, full, ex.Message, ex));
             return;
         }
         if (PassThru) WriteObject(new FileInfo(full));

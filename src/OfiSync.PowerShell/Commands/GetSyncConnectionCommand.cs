@@ -21,7 +21,7 @@ public sealed class GetSyncConnectionCommand : OfiSyncCmdlet
         {
             var matches = Wildcards.Match(all, c => c.Name, pattern);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                WriteError(Errors.NotFound("ConnectionNotFound", pattern, Core.Messages.ConnectionNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.ConnectionNotFound, pattern, Core.Messages.ConnectionNotFound(pattern)));
             WriteObject(matches, enumerateCollection: true);
         }
     }

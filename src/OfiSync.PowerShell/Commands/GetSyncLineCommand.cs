@@ -28,14 +28,14 @@ public sealed class GetSyncLineCommand : OfiSyncCmdlet
             try { keep = ObjectFilter.Create<SyncLine>(this, Filter); }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message));
+                ThrowTerminatingError(Errors.InvalidArgument(ErrorIds.FilterInvalid, Filter, ex.Message));
             }
         }
         foreach (var pattern in Name)
         {
             var matches = Wildcards.Match(all, l => l.Name, pattern);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                WriteError(Errors.NotFound("SyncLineNotFound", pattern, Core.Messages.LineNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.SyncLineNotFound, pattern, Core.Messages.LineNotFound(pattern)));
             foreach (var line in matches.Where(keep)) WriteObject(line);
         }
     }

@@ -45,7 +45,7 @@ public sealed class GetSyncPreviewCommand : SyncRunCmdlet
                     WriteObject(PreviewObjects.ToObject(row));
                 }
             }
-            catch (SyncLineException ex) { WriteError(Errors.Create("SyncLineFailed", ErrorCategory.InvalidOperation, line, ex.Message, ex)); }
+            catch (SyncLineException ex) { WriteError(Errors.Create(ErrorIds.SyncLineFailed, ErrorCategory.InvalidOperation, line, ex.Message, ex)); }
             catch (SyncConnectionException ex) { WriteError(Errors.FromConnection(ex, line)); }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OfiSync.Core.Engine;
 using OfiSync.Core.Lines;
 using OfiSync.Core.Store;
 using OfiSync.PowerShell.Support;
@@ -55,14 +56,14 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
         if (Filter is not null)
         {
             try { keep = ObjectFilter.Create<SyncRun>(this, Filter); }
-            catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message)); }
+            catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument(ErrorIds.FilterInvalid, Filter, ex.Message)); }
         }
         if (ParameterSetName is "LastSync" or "Sync")
         {
             var syncs = ParameterSetName == "LastSync" ? new[] { store.GetLastSync() } : SyncId.Select(id => store.GetRuns(syncId: id)).ToArray();
             for (var i = 0; i < syncs.Length; i++)
             {
-                if (syncs[i].Count == 0 && ParameterSetName == "Sync") WriteError(Errors.NotFound("SyncNotFound", SyncId[i], Core.Messages.SyncNotFound(SyncId[i])));
+                if (syncs[i].Count == 0 && ParameterSetName == "Sync") WriteError(Errors.NotFound(ErrorIds.SyncNotFound, SyncId[i], Core.Messages.SyncNotFound(SyncId[i])));
                 WriteObject(syncs[i].Where(keep), enumerateCollection: true);
             }
             return;
@@ -72,7 +73,7 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
             foreach (var id in Id)
             {
                 var run = store.GetRuns(runId: id).FirstOrDefault();
-                if (run is null) WriteError(Errors.NotFound("RunNotFound", id, Core.Messages.RunNotFound(id)));
+                if (run is null) WriteError(Errors.NotFound(ErrorIds.RunNotFound, id, Core.Messages.RunNotFound(id)));
                 else if (keep(run)) WriteObject(run);
             }
             return;
@@ -92,7 +93,7 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
             var ids = lines.Where(l => wildcard.IsMatch(l.Name)).Select(l => l.Id).ToHashSet();
             var matches = runs.Where(r => ids.Contains(r.LineId) || wildcard.IsMatch(r.Line)).ToList();
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern) && ids.Count == 0)
-                WriteError(Errors.NotFound("SyncLineNotFound", pattern, Core.Messages.LineNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.SyncLineNotFound, pattern, Core.Messages.LineNotFound(pattern)));
             WriteObject(Last > 0 ? matches.Take(Last) : matches, enumerateCollection: true);
         }
     }

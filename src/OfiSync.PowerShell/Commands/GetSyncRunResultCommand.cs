@@ -27,13 +27,13 @@ public sealed class GetSyncRunResultCommand : OfiSyncCmdlet
         var store = OpenStore();
         var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (RowStatus?)null;
         var runs = LastSync
-            ? store.GetLastSync().OrderBy(r => r.RunId).ToList()
-            : RunId.Select(id => store.GetRuns(runId: id).FirstOrDefault() ?? new SyncRun { RunId = id, Line = "" }).ToList();
-        foreach (var run in runs)
+            ? store.GetLastSync().OrderBy(r => r.RunId).Select(r => (r.RunId, Run: (SyncRun?)r)).ToList()
+            : RunId.Select(id => (RunId: id, Run: store.GetRuns(runId: id).FirstOrDefault())).ToList();
+        foreach (var (id, run) in runs)
         {
-            if (run.Line.Length == 0)
+            if (run is null)
             {
-                WriteError(Errors.NotFound("RunNotFound", run.RunId, Core.Messages.RunNotFound(run.RunId)));
+                WriteError(Errors.NotFound(ErrorIds.RunNotFound, id, Core.Messages.RunNotFound(id)));
                 continue;
             }
             foreach (var row in store.GetRunRows(run.RunId, run.Line, status))

@@ -39,48 +39,50 @@ public sealed class ImportSyncLineCommand : OfiSyncCmdlet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            WriteError(Errors.Create("ImportReadFailed", ErrorCategory.ReadError, full, ex.Message, ex));
+            WriteError(Errors.Create(ErrorIds.ImportReadFailed, ErrorCategory.ReadError, full, ex.Message, ex));
             return;
         }
         catch (FormatException ex)
         {
-            WriteError(Errors.Create("ImportInvalidFile", ErrorCategory.InvalidData, full, ex.Message, ex));
+            WriteError(Errors.Create(ErrorIds.ImportInvalidFile, ErrorCategory.InvalidData, full, ex.Message, ex));
             return;
         }
         var store = OpenStore();
-        var failedConnections = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var importer = new LineImporter(store, document, Force);
         foreach (var connection in document.Connections)
         {
-            if (!ImportConnection(store, connection)) failedConnections.Add(connection.Name);
-        }
-        var existing = store.GetLines().ToList();
-        var imported = document.Lines;
-        foreach (var line in imported)
-        {
-            if (failedConnections.Contains(line.Source) || failedConnections.Contains(line.Target)) continue;
-            var current = existing.FirstOrDefault(l => string.Equals(l.Name, line.Name, StringComparison.OrdinalIgnoreCase));
-            if (current is not null && !Force)
+            var step = importer.CheckConnection(connection);
+            if (step.Problem is { } problem) WriteError(Error(problem, connection.Name));
+            if (step.Action is not (ImportAction.Add or ImportAction.Replace)) continue;
+            var text = Core.Messages.ActionOn(Core.Messages.ActionNewConnection, Core.Messages.ConnectionTarget(connection.Name, store.Location.ToString()));
+            if (!ShouldProcess(text, text, Core.Messages.ActionNewConnection, out var why))
             {
-                WriteError(Errors.Create("SyncLineExists", ErrorCategory.ResourceExists, line.Name, Core.Messages.LineExists(line.Name)));
+                // Under -WhatIf the lines that use it are still shown; declined, they are left out with it.
+                if (why != ShouldProcessReason.WhatIf) importer.ConnectionNotSaved(connection);
                 continue;
             }
-            // The store's own identity wins, so a replaced line keeps its state, and an import never clashes with another line's id.
-            line.Id = current?.Id ?? (existing.Any(l => l.Id == line.Id) ? Guid.NewGuid() : line.Id);
-            var universe = existing.Where(l => l.Id != line.Id).Concat(imported).DistinctBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            var problems = new LineChecker(store.GetConnection, universe).CheckDefinition(line).Where(p => p.Severity == ProblemSeverity.Error).ToList();
-            if (problems.Count > 0)
+            try { store.SaveConnection(connection, replace: true); }
+            catch (StoreException ex)
             {
-                WriteError(Errors.Create("SyncLineInvalid", ErrorCategory.InvalidData, line.Name, Core.Messages.CheckFailed(line.Name, problems)));
+                WriteError(Errors.FromStore(ex, connection.Name));
+                importer.ConnectionNotSaved(connection);
+            }
+        }
+        foreach (var line in document.Lines)
+        {
+            if (importer.CheckLine(line) is not { } step) continue;
+            if (step.Problem is { } problem)
+            {
+                WriteError(Error(problem, line.Name));
                 continue;
             }
             var target = Core.Messages.LineTarget(line.Name, store.Location.ToString());
-            if (!ShouldProcess(target, current is null ? Core.Messages.ActionImportLine : Core.Messages.ActionReplaceLine)) continue;
+            if (!ShouldProcess(target, step.Action == ImportAction.Add ? Core.Messages.ActionImportLine : Core.Messages.ActionReplaceLine)) continue;
             try
             {
-                if (current is null) store.AddLine(line);
+                if (step.Action == ImportAction.Add) store.AddLine(line);
                 else store.UpdateLine(line);
-                existing.RemoveAll(l => l.Id == line.Id);
-                existing.Add(line);
+                importer.Saved(line);
                 if (PassThru) WriteObject(line);
             }
             catch (StoreException ex)
@@ -90,33 +92,7 @@ public sealed class ImportSyncLineCommand : OfiSyncCmdlet
         }
     }
 
-    private bool ImportConnection(SyncStore store, SyncConnection connection)
-    {
-        var current = store.GetConnection(connection.Name);
-        if (current is not null && LineDocument.SameDefinition(current, connection)) return true;
-        // The same checks as New-SyncConnection: no password, only keywords and values the provider's driver takes.
-        if (ConnectionDefinition.Check(connection) is { } problem)
-        {
-            WriteError(Errors.InvalidArgument(problem.Code.ToString(), connection.Name, problem.Message));
-            return false;
-        }
-        if (current is not null && !Force)
-        {
-            WriteError(Errors.Create("ConnectionDiffers", ErrorCategory.ResourceExists, connection.Name, Core.Messages.ImportedConnectionDiffers(connection.Name)));
-            return false;
-        }
-        if (!ShouldProcess(Core.Messages.ConnectionTarget(connection.Name, store.Location.ToString()), Core.Messages.ActionNewConnection)) return !WhatIf();
-        try
-        {
-            store.SaveConnection(connection, replace: true);
-            return true;
-        }
-        catch (StoreException ex)
-        {
-            WriteError(Errors.FromStore(ex, connection.Name));
-            return false;
-        }
-    }
-
-    private bool WhatIf() => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && w is SwitchParameter s && s.IsPresent;
+    private static ErrorRecord Error(ImportProblem problem, string name) => Errors.Create(problem.Id,
+        problem.NameTaken ? ErrorCategory.ResourceExists : problem.Id == ErrorIds.SyncLineInvalid ? ErrorCategory.InvalidData : ErrorCategory.InvalidArgument,
+        name, problem.Message);
 }

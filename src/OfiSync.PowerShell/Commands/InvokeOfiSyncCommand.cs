@@ -13,7 +13,7 @@ namespace OfiSync.PowerShell.Commands;
 /// applied exactly as previewed, with only the columns the preview kept.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "OfiSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType(typeof(RowResult), typeof(LineSummary))]
+[OutputType(typeof(RowResult), typeof(SyncRun))]
 public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
 {
     /// <summary>Changes the store; a missing store is an error, never created here.</summary>
@@ -21,7 +21,6 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
 
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
-    private bool _countFailed;
     // Retries and batch reports come from the engine's threads; they are written as warnings and verbose messages from the pipeline thread.
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _retries = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _verbose = new();
@@ -77,7 +76,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
             case string name: _pipedLines.Add(name); break;
             default:
                 if (PreviewObjects.IsPreview(InputObject)) _previewRows.Add(InputObject);
-                else WriteError(Errors.InvalidArgument("InputObjectNotUnderstood", InputObject, Core.Messages.InputNotUnderstood(InputObject.BaseObject.GetType().Name)));
+                else WriteError(Errors.InvalidArgument(ErrorIds.InputObjectNotUnderstood, InputObject, Core.Messages.InputNotUnderstood(InputObject.BaseObject.GetType().Name)));
                 break;
         }
     }
@@ -97,7 +96,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
             WriteVerbose(Core.Messages.NothingPiped);
             return;
         }
-        var work = new List<(SyncLine Line, List<SelectedRow>? Rows, List<string>? Columns)>();
+        var work = new List<SyncWork>();
         if (_previewRows.Count > 0)
         {
             var (runs, problems) = PreviewPicks.Plan(_previewRows.Select(PreviewObjects.ToPicked), store.GetLine);
@@ -105,7 +104,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
                 WriteError(problem.LineNotFound
                     ? Errors.NotFound(problem.Id, problem.Target, problem.Message)
                     : Errors.Create(problem.Id, ErrorCategory.InvalidData, problem.Target, problem.Message));
-            work.AddRange(runs.Select(r => (r.Line, (List<SelectedRow>?)r.Rows.ToList(), (List<string>?)r.Columns.ToList())));
+            work.AddRange(runs.Select(r => new SyncWork(r.Line, r.Rows, r.Columns)));
         }
         else
         {
@@ -118,7 +117,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
                     else WriteVerbose(Core.Messages.LineDisabled(line.Name));
                     continue;
                 }
-                work.Add((line, null, null));
+                work.Add(new SyncWork(line));
             }
         }
         if (work.Count == 0) { WriteVerbose(Core.Messages.NothingToSync); return; }
@@ -126,37 +125,34 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         var leftOut = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var engine = Engine(store, work.Select(w => w.Line).DistinctBy(l => l.Id).ToList(), leftOut);
         // A line left out for a missing password was told about once, with its connection; the lines that depend on it are told they did not run.
-        var failedLines = new HashSet<string>(leftOut, StringComparer.OrdinalIgnoreCase);
-        foreach (var (line, rows, columns) in work.Where(w => !leftOut.Contains(w.Line.Name)))
+        var schedule = new LineSchedule(work, leftOut);
+        foreach (var (item, blockedBy) in schedule.Items())
         {
-            var blocker = line.DependsOn.FirstOrDefault(failedLines.Contains);
-            if (blocker is not null)
+            if (blockedBy is not null)
             {
-                failedLines.Add(line.Name);
-                WriteError(Errors.Create("DependencyFailed", ErrorCategory.NotEnabled, line, Core.Messages.DependencyFailed(line.Name, blocker)));
+                WriteError(Errors.Create(ErrorIds.DependencyFailed, ErrorCategory.NotEnabled, item.Line, Core.Messages.DependencyFailed(item.Line.Name, blockedBy)));
                 continue;
             }
-            _countFailed = false;
-            if (!Confirm(engine, line, rows, options))
-            {
-                if (_countFailed) failedLines.Add(line.Name);
-                continue;
-            }
-            if (!RunLine(engine, line, rows, columns, options)) failedLines.Add(line.Name);
+            var confirmed = Confirm(engine, item, options, out var lineOptions);
+            if (confirmed is null) schedule.Failed(item.Line);
+            if (confirmed != true) continue;
+            if (!LineSchedule.Completed(RunLine(engine, item, lineOptions))) schedule.Failed(item.Line);
         }
     }
 
-    /// <summary>ShouldProcess before each line; the counts are computed only when someone will read them.</summary>
-    private bool Confirm(SyncEngine engine, SyncLine line, List<SelectedRow>? rows, SyncOptions options)
+    /// <summary>
+    /// Asks before each line as PowerShell does (ShouldProcess: -WhatIf, -Confirm, $ConfirmPreference); -Force runs without
+    /// asking unless -Confirm or -WhatIf is given too. The counts cost a read of the source: they are made only when
+    /// PowerShell will show them, and then the rows they read are the run's progress total. Null when the count failed.
+    /// </summary>
+    private bool? Confirm(SyncEngine engine, SyncWork work, SyncOptions options, out SyncOptions lineOptions)
     {
-        var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) && ((SwitchParameter)w).IsPresent;
-        var confirmBound = MyInvocation.BoundParameters.TryGetValue("Confirm", out var c);
-        var confirm = confirmBound ? ((SwitchParameter)c!).IsPresent
-            : !Force && SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact pref && pref != ConfirmImpact.None && pref <= ConfirmImpact.High;
-        if (Force && !whatIf && !(confirmBound && confirm)) return true;
+        lineOptions = options;
+        if (Force && !ConfirmRequested && !WhatIfRequested) return true;
+        var (line, rows) = (work.Line, work.Rows);
         var target = $"{line.Target}.{line.TargetTable}";
         string text;
-        if (!whatIf && !confirm) text = Core.Messages.RunText(line.Name, target, options.All);
+        if (!WhatIfRequested && !WillAsk(ConfirmImpact.High)) text = Core.Messages.RunText(line.Name, target, options.All);
         else if (rows is not null)
             text = SyncPlan.For(line, target, rows.Count(r => r.Action == RowAction.Insert), rows.Count(r => r.Action == RowAction.Update),
                 rows.Count(r => r.Action is RowAction.Delete or RowAction.Flag)).ToString();
@@ -164,30 +160,30 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         {
             try
             {
-                text = AsyncWait(engine.CountAsync(line, options, Cancel)).ToString();
+                var plan = Wait(engine.CountAsync(line, options, Cancel));
+                lineOptions = options with { ExpectedRows = plan.Read };
+                text = plan.ToString();
             }
             catch (Exception ex) when (ex is SyncLineException or SyncConnectionException or System.Data.Common.DbException)
             {
-                WriteError(Errors.Create("SyncLineFailed", ErrorCategory.InvalidOperation, line, ex.Message, ex));
-                _countFailed = true;
-                return false;
+                WriteError(Errors.Create(ErrorIds.SyncLineFailed, ErrorCategory.InvalidOperation, line, ex.Message, ex));
+                return null;
             }
         }
         return ShouldProcess(text, Core.Messages.ActionSync);
     }
 
-    private T AsyncWait<T>(Task<T> task) => Wait(task);
-
-    /// <summary>Runs one line, streaming its results; false when the line could not complete.</summary>
-    private bool RunLine(SyncEngine engine, SyncLine line, List<SelectedRow>? rows, List<string>? columns, SyncOptions options)
+    /// <summary>Runs one line, streaming its results; the run as it ended, or null when it could not start.</summary>
+    private SyncRun? RunLine(SyncEngine engine, SyncWork work, SyncOptions options)
     {
+        var line = work.Line;
         var progress = new LatestProgress();
         var record = new ProgressRecord(1, Core.Messages.ProgressSync(line.Name), Core.Messages.ProgressReading);
-        LineSummary? summary = null;
+        SyncRun? run = null;
         var lastProgress = DateTime.UtcNow;
-        var stream = rows is null
-            ? engine.RunAsync(line, options, progress, s => summary = s, Cancel)
-            : engine.ApplyAsync(line, rows, columns!, options, progress, s => summary = s, Cancel);
+        var stream = work.Rows is null
+            ? engine.RunAsync(line, options, progress, r => run = r, Cancel)
+            : engine.ApplyAsync(line, work.Rows, work.Columns!, options, progress, r => run = r, Cancel);
         void Report()
         {
             WriteRetries();
@@ -204,14 +200,15 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
             foreach (var result in AsyncStream.Enumerate(stream, Cancel, Report))
             {
                 Report();
-                if (!Summary) WriteObject(result);
-                if (result.Status == RowStatus.Failed && !Summary)
-                    WriteError(Errors.Create("RowFailed", ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error)));
+                if (Summary) continue;
+                WriteObject(result);
+                if (result.Status == RowStatus.Failed)
+                    WriteError(Errors.Create(ErrorIds.RowFailed, ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error)));
             }
         }
         catch (SyncLineException ex)
         {
-            WriteError(Errors.Create("SyncLineFailed", ErrorCategory.InvalidOperation, line, ex.Message, ex));
+            WriteError(Errors.Create(ErrorIds.SyncLineFailed, ErrorCategory.InvalidOperation, line, ex.Message, ex));
         }
         catch (SyncConnectionException ex)
         {
@@ -223,17 +220,13 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
             record.RecordType = ProgressRecordType.Completed;
             WriteProgress(record);
         }
-        if (summary is not null)
+        if (run is not null && Summary)
         {
-            if (Summary)
-            {
-                WriteObject(summary);
-                if (summary.Failed > 0)
-                    WriteError(Errors.Create("RowsFailed", ErrorCategory.WriteError, summary, Core.Messages.LineHadFailures(line.Name, summary.Failed, summary.RunId)));
-            }
-            return summary.Status is "Succeeded" or "CompletedWithErrors";
+            WriteObject(RunViews.AsSummary(run));
+            if (run.Failed > 0)
+                WriteError(Errors.Create(ErrorIds.RowsFailed, ErrorCategory.WriteError, run, Core.Messages.LineHadFailures(line.Name, run.Failed, run.RunId)));
         }
-        return false;
+        return run;
     }
 
     private sealed class LatestProgress : IProgress<SyncProgress>

@@ -63,7 +63,7 @@ public sealed class InvokeSyncQueryCommand : OfiSyncCmdlet
             var stored = OpenStore().GetConnection(Connection);
             if (stored is null)
             {
-                WriteError(Errors.NotFound("ConnectionNotFound", Connection, Core.Messages.ConnectionNotFound(Connection)));
+                WriteError(Errors.NotFound(ErrorIds.ConnectionNotFound, Connection, Core.Messages.ConnectionNotFound(Connection)));
                 return;
             }
             connection = stored;
@@ -102,7 +102,7 @@ public sealed class InvokeSyncQueryCommand : OfiSyncCmdlet
         }
         catch (System.Data.Common.DbException ex)
         {
-            WriteError(Errors.Create("QueryFailed", ErrorCategory.InvalidOperation, Query, SecretScrubber.Scrub(ex.Message, connection.ConnectionString), ex));
+            WriteError(Errors.Create(ErrorIds.QueryFailed, ErrorCategory.InvalidOperation, Query, SecretScrubber.Scrub(ex.Message, connection.ConnectionString), ex));
         }
     }
 }

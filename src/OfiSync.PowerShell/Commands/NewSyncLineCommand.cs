@@ -54,14 +54,14 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
             try { line.Statistics = StatisticsParser.Parse(SalesStatistics); }
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
             {
-                WriteError(Errors.InvalidArgument("SalesStatisticsInvalid", Name, ex.Message));
+                WriteError(Errors.InvalidArgument(ErrorIds.SalesStatisticsInvalid, Name, ex.Message));
                 return;
             }
             line.Kind = LineKind.SalesStatistics;
             if (line.Key.Count == 0) line.Key.Add("customer_key");
             if (!Bound(nameof(Map)))
             {
-                WriteError(Errors.InvalidArgument("MapRequired", Name, Core.Messages.StatisticsMapRequired));
+                WriteError(Errors.InvalidArgument(ErrorIds.MapRequired, Name, Core.Messages.StatisticsMapRequired));
                 return;
             }
         }
@@ -73,7 +73,7 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
             var all = store.GetLines();
             if (all.Any(l => string.Equals(l.Name, line.Name, StringComparison.OrdinalIgnoreCase)))
             {
-                WriteError(Errors.Create("SyncLineExists", ErrorCategory.ResourceExists, Name, Core.Messages.LineExists(Name)));
+                WriteError(Errors.Create(ErrorIds.SyncLineExists, ErrorCategory.ResourceExists, Name, Core.Messages.LineExists(Name)));
                 return;
             }
             if (!CheckBeforeSaving(line, all.Append(line).ToList())) return;
@@ -96,7 +96,7 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
         {
             if (source is not null && target is not null && SkipCheck)
             {
-                WriteError(Errors.InvalidArgument("MapRequired", Name, Core.Messages.MapNeededWithSkipCheck));
+                WriteError(Errors.InvalidArgument(ErrorIds.MapRequired, Name, Core.Messages.MapNeededWithSkipCheck));
                 return false;
             }
             return true; // the check reports what is missing
@@ -106,7 +106,7 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
             var opener = CredentialResolver.BuildOpener(this, new[] { source, target }, Credential);
             if (Wait(LineDefaults.AutoMapAsync(line, source, target, opener, Cancel)) is { } problem)
             {
-                WriteError(Errors.Create("SyncLineAutoMapFailed", ErrorCategory.InvalidArgument, Name, problem));
+                WriteError(Errors.Create(ErrorIds.SyncLineAutoMapFailed, ErrorCategory.InvalidArgument, Name, problem));
                 return false;
             }
             return true;

@@ -81,6 +81,22 @@ public abstract class OfiSyncCmdlet : PSCmdlet, IDisposable
         return SessionState.Path.GetUnresolvedProviderPathFromPSPath(store);
     }
 
+    /// <summary>-WhatIf is given, or $WhatIfPreference set: ShouldProcess will only say what it would do.</summary>
+    protected bool WhatIfRequested => MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+        ? ((SwitchParameter)w).IsPresent
+        : GetVariableValue("WhatIfPreference") is true or SwitchParameter { IsPresent: true };
+
+    /// <summary>-Confirm is given (not -Confirm:$false).</summary>
+    protected bool ConfirmRequested => MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && ((SwitchParameter)c).IsPresent;
+
+    /// <summary>
+    /// Whether ShouldProcess will ask, as PowerShell decides it for a cmdlet of this impact: -Confirm asks, -Confirm:$false
+    /// does not, and otherwise $ConfirmPreference at or below the impact asks (None never does).
+    /// </summary>
+    protected bool WillAsk(ConfirmImpact impact) => MyInvocation.BoundParameters.TryGetValue("Confirm", out var c)
+        ? ((SwitchParameter)c).IsPresent
+        : GetVariableValue("ConfirmPreference") is ConfirmImpact preference && preference != ConfirmImpact.None && preference <= impact;
+
     /// <summary>Runs an engine task on the pipeline thread, so that Ctrl+C cancels it and output stays ordered.</summary>
     protected T Wait<T>(Task<T> task)
     {

@@ -25,7 +25,7 @@ public sealed class RemoveSyncConnectionCommand : OfiSyncCmdlet
         {
             var matches = Wildcards.Match(all, c => c.Name, pattern);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                WriteError(Errors.NotFound("ConnectionNotFound", pattern, Core.Messages.ConnectionNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.ConnectionNotFound, pattern, Core.Messages.ConnectionNotFound(pattern)));
             foreach (var connection in matches)
             {
                 if (!ShouldProcess(Core.Messages.ConnectionTarget(connection.Name, store.Location.ToString()), Core.Messages.ActionRemove)) continue;

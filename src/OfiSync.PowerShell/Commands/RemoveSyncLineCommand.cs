@@ -29,13 +29,13 @@ public sealed class RemoveSyncLineCommand : OfiSyncCmdlet
         {
             var matches = Wildcards.Match(all, l => l.Name, pattern);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                WriteError(Errors.NotFound("SyncLineNotFound", pattern, Core.Messages.LineNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.SyncLineNotFound, pattern, Core.Messages.LineNotFound(pattern)));
             foreach (var line in matches)
             {
                 var dependents = all.Where(l => l.Id != line.Id && l.DependsOn.Contains(line.Name, StringComparer.OrdinalIgnoreCase)).Select(l => l.Name).ToList();
                 if (dependents.Count > 0 && !Force)
                 {
-                    WriteError(Errors.Create("SyncLineHasDependents", ErrorCategory.ResourceBusy, line, Core.Messages.LineHasDependents(line.Name, dependents)));
+                    WriteError(Errors.Create(ErrorIds.SyncLineHasDependents, ErrorCategory.ResourceBusy, line, Core.Messages.LineHasDependents(line.Name, dependents)));
                     continue;
                 }
                 if (!(Force && !WhatIfPresent() || ShouldProcess(Core.Messages.LineTarget(line.Name, store.Location.ToString()), Core.Messages.ActionRemoveLine))) continue;

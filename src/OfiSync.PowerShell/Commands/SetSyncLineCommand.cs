@@ -52,12 +52,12 @@ public sealed class SetSyncLineCommand : SyncLineDefinitionCmdlet
         {
             var matches = Wildcards.Match(all, l => l.Name, pattern);
             if (matches.Count == 0)
-                WriteError(Errors.NotFound("SyncLineNotFound", pattern, WildcardPattern.ContainsWildcardCharacters(pattern) ? Core.Messages.NoLineMatches(pattern) : Core.Messages.LineNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.SyncLineNotFound, pattern, WildcardPattern.ContainsWildcardCharacters(pattern) ? Core.Messages.NoLineMatches(pattern) : Core.Messages.LineNotFound(pattern)));
             lines.AddRange(matches);
         }
         if (NewName is not null && lines.Count > 1)
         {
-            WriteError(Errors.InvalidArgument("NewNameNeedsOneLine", NewName, Core.Messages.NewNameNeedsOneLine(lines.Count)));
+            WriteError(Errors.InvalidArgument(ErrorIds.NewNameNeedsOneLine, NewName, Core.Messages.NewNameNeedsOneLine(lines.Count)));
             return;
         }
         foreach (var original in lines.DistinctBy(l => l.Id))

@@ -88,7 +88,7 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
             try { line.Columns = MapParser.Parse(Map); }
             catch (ArgumentException ex)
             {
-                WriteError(Errors.InvalidArgument("MapInvalid", line.Name, ex.Message));
+                WriteError(Errors.InvalidArgument(ErrorIds.MapInvalid, line.Name, ex.Message));
                 return false;
             }
         }
@@ -98,7 +98,7 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
             try { line.Filter = FilterArgument.ToStoredText(this, Filter); }
             catch (ArgumentException ex)
             {
-                WriteError(Errors.InvalidArgument("FilterInvalid", line.Name, ex.Message));
+                WriteError(Errors.InvalidArgument(ErrorIds.FilterInvalid, line.Name, ex.Message));
                 return false;
             }
         }
@@ -134,11 +134,11 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
         var first = errors[0];
         var category = first.Code switch
         {
-            "ConnectionNotFound" or "DependencyNotFound" or "TableNotFound" or "ColumnNotFound" => ErrorCategory.ObjectNotFound,
-            "ConnectionFailed" => ErrorCategory.ConnectionError,
+            ProblemCode.ConnectionNotFound or ProblemCode.DependencyNotFound or ProblemCode.TableNotFound or ProblemCode.ColumnNotFound => ErrorCategory.ObjectNotFound,
+            ProblemCode.ConnectionFailed => ErrorCategory.ConnectionError,
             _ => ErrorCategory.InvalidArgument,
         };
-        WriteError(Errors.Create("SyncLine" + first.Code, category, line.Name, Core.Messages.CheckFailed(line.Name, errors)));
+        WriteError(Errors.Create(ErrorIds.SyncLine + first.Code, category, line.Name, Core.Messages.CheckFailed(line.Name, errors)));
         return false;
     }
 }

@@ -35,7 +35,7 @@ public abstract class SyncRunCmdlet : OfiSyncCmdlet
     {
         string? filter = null;
         try { filter = FilterArgument.ToStoredText(this, Filter); }
-        catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument("FilterInvalid", Filter, ex.Message)); }
+        catch (ArgumentException ex) { ThrowTerminatingError(Errors.InvalidArgument(ErrorIds.FilterInvalid, Filter, ex.Message)); }
         return new SyncOptions
         {
             All = All, Filter = filter, ExcludeColumns = ExcludeColumn,
@@ -53,15 +53,10 @@ public abstract class SyncRunCmdlet : OfiSyncCmdlet
         ConnectionOpener opener = ConnectionOpener.WithoutCredentials;
         try { opener = LineSelection.Opener(this, store, lines, Credential); }
         catch (SyncConnectionException ex) { ThrowTerminatingError(Errors.FromConnection(ex, ex.ConnectionName)); }
-        var names = lines.SelectMany(l => new[] { l.Source, l.Target }).Distinct(StringComparer.OrdinalIgnoreCase);
-        foreach (var connection in names.Select(store.GetConnection).OfType<SyncConnection>())
+        foreach (var (connection, problem, users) in opener.Unavailable(lines, store.GetConnection))
         {
-            if (opener.CredentialProblem(connection) is not { } problem) continue;
-            var users = lines.Where(l => string.Equals(l.Source, connection.Name, StringComparison.OrdinalIgnoreCase)
-                                         || string.Equals(l.Target, connection.Name, StringComparison.OrdinalIgnoreCase))
-                             .Select(l => l.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             leftOut.UnionWith(users);
-            WriteError(Errors.Create("CredentialUnavailable", ErrorCategory.AuthenticationError, connection, Core.Messages.LinesLeftOut(problem, users)));
+            WriteError(Errors.Create(ErrorIds.CredentialUnavailable, ErrorCategory.AuthenticationError, connection, Core.Messages.LinesLeftOut(problem, users)));
         }
         return new SyncEngine(store, opener);
     }

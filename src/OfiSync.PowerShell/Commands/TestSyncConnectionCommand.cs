@@ -44,7 +44,7 @@ public sealed class TestSyncConnectionCommand : OfiSyncCmdlet
         {
             var matches = Wildcards.Match(all, c => c.Name, pattern);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                WriteError(Errors.NotFound("ConnectionNotFound", pattern, Core.Messages.ConnectionNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.ConnectionNotFound, pattern, Core.Messages.ConnectionNotFound(pattern)));
             foreach (var connection in matches)
             {
                 ConnectionOpener opener;

@@ -35,7 +35,7 @@ public sealed class TestSyncLineCommand : OfiSyncCmdlet
         {
             var matches = Wildcards.Match(all, l => l.Name, pattern);
             if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
-                WriteError(Errors.NotFound("SyncLineNotFound", pattern, Core.Messages.LineNotFound(pattern)));
+                WriteError(Errors.NotFound(ErrorIds.SyncLineNotFound, pattern, Core.Messages.LineNotFound(pattern)));
             for (var i = 0; i < matches.Count; i++)
             {
                 var line = matches[i];
@@ -48,7 +48,7 @@ public sealed class TestSyncLineCommand : OfiSyncCmdlet
                 }
                 catch (SyncConnectionException ex)
                 {
-                    problems = new List<LineProblem> { new() { Line = line.Name, Side = LineSide.Line, Code = "ConnectionFailed", Problem = ex.Message } };
+                    problems = new List<LineProblem> { new() { Line = line.Name, Side = LineSide.Line, Code = ProblemCode.ConnectionFailed, Problem = ex.Message } };
                 }
                 if (Quiet) WriteObject(problems.All(p => p.Severity != ProblemSeverity.Error));
                 else WriteObject(problems, enumerateCollection: true);

@@ -31,7 +31,7 @@ internal static class Errors
         target, ex.Message, ex);
 
     public static ErrorRecord FromConnection(SyncConnectionException ex, object? target) =>
-        Create("ConnectionFailed", ErrorCategory.ConnectionError, target, ex.Message, ex);
+        Create(ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError, target, ex.Message, ex);
 
     public static ErrorRecord InvalidArgument(string id, object? target, string message) =>
         Create(id, ErrorCategory.InvalidArgument, target, message);

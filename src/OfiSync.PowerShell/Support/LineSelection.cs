@@ -16,7 +16,7 @@ internal static class LineSelection
         {
             var matches = Wildcards.Match(all, l => l.Name, pattern);
             if (matches.Count == 0)
-                cmdlet.WriteError(Errors.NotFound("SyncLineNotFound", pattern,
+                cmdlet.WriteError(Errors.NotFound(ErrorIds.SyncLineNotFound, pattern,
                     WildcardPattern.ContainsWildcardCharacters(pattern) ? Core.Messages.NoLineMatches(pattern) : Core.Messages.LineNotFound(pattern)));
             chosen.AddRange(matches.Where(m => chosen.All(c => c.Id != m.Id)));
         }

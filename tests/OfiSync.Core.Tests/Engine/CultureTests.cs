@@ -173,11 +173,11 @@ public abstract class CultureTests
                 .Select(r => Row(r)));
         }
         snapshot.AddRange(store.StreamStates(clientes.Id).OrderBy(s => s.SourceKey, StringComparer.Ordinal)
-            .Select(s => $"state: {s.SourceKey} {Convert.ToHexString(s.Hash ?? [])} {s.TargetKey} {s.Status}"));
+            .Select(s => $"state: {s.SourceKey} {Convert.ToHexString(s.Hash ?? [])} {s.TargetId} {s.Status}"));
         snapshot.AddRange(store.GetRuns().SelectMany(r => store.GetRunRows(r.RunId, r.Line))
             .Select(r => $"history: {r.Line} {r.Key} {r.Action} {r.Status} {r.Column} {r.Error}").Order(StringComparer.Ordinal));
 
-        LineSummary? second = null;
+        SyncRun? second = null;
         var again = 0;
         await foreach (var _ in engine.RunAsync(clientes, new SyncOptions(), null, s => second = s, default)) again++;
         snapshot.Add(string.Create(CultureInfo.InvariantCulture,

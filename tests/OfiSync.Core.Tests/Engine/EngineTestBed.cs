@@ -117,7 +117,7 @@ public abstract class EngineTestBed : IDisposable
 
     protected SyncEngine Engine() => new(Store, ConnectionOpener.WithoutCredentials);
 
-    protected async Task<List<RowResult>> Run(SyncLine line, SyncOptions? options = null, Action<LineSummary>? finished = null)
+    protected async Task<List<RowResult>> Run(SyncLine line, SyncOptions? options = null, Action<SyncRun>? finished = null)
     {
         var results = new List<RowResult>();
         await foreach (var r in Engine().RunAsync(line, options ?? new SyncOptions(), null, finished, default)) results.Add(r);

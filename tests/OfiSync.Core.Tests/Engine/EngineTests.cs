@@ -15,13 +15,13 @@ public abstract class EngineTests : EngineTestBed
     {
         Setup(30);
         await Run(Sectores());
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(Clientes(), finished: s => summary = s);
         Assert.Equal(30, results.Count);
         Assert.All(results, r => Assert.Equal((RowAction.Insert, RowStatus.Succeeded), (r.Action, r.Status)));
-        Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r.TargetKey)));
+        Assert.All(results, r => Assert.False(string.IsNullOrEmpty(r.TargetId)));
         Assert.Equal(30, summary!.Inserted);
-        Assert.Equal("Succeeded", summary.Status);
+        Assert.Equal("Succeeded", summary.Status.ToString());
         var rows = CrmRows();
         Assert.Equal(30, rows.Count);
         var first = rows.Single(r => r.codigo == Code(1));
@@ -32,7 +32,7 @@ public abstract class EngineTests : EngineTestBed
         Assert.Equal(Convert.ToInt64(sectorId), Convert.ToInt64(first.sector_id));
         Assert.Equal(new DateTime(2024, 2, 2), Convert.ToDateTime(first.fecha_alta));
         Assert.Null(rows.Single(r => r.codigo == Code(10)).nif);
-        Assert.Equal(Store.GetTargetKeys(Store.GetLine("Clientes")!.Id, new[] { Code(1) })[Code(1)], Convert.ToString(first.id));
+        Assert.Equal(Store.GetStates(Store.GetLine("Clientes")!.Id, new[] { Code(1) })[Code(1)].TargetId, Convert.ToString(first.id));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public abstract class EngineTests : EngineTestBed
         await Run(Sectores());
         var line = Clientes();
         await Run(line);
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         Assert.Empty(await Run(line, finished: s => summary = s));
         Assert.Equal(20, summary!.Unchanged);
         using (var erp = Erp()) erp.Execute("UPDATE cliente SET poblacion = 'Cádiz' WHERE codigo IN (@a, @b)", new { a = Code(3), b = Code(4) });
@@ -260,13 +260,13 @@ public abstract class EngineTests : EngineTestBed
         var line = Clientes(l => l.BatchSize = 10);
         using var cancel = new CancellationTokenSource();
         var seen = 0;
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
             await foreach (var _ in Engine().RunAsync(line, new SyncOptions(), null, s => summary = s, cancel.Token))
                 if (++seen == 35) cancel.Cancel();
         });
-        Assert.Equal("Stopped", summary!.Status);
+        Assert.Equal("Stopped", summary!.Status.ToString());
         var written = CrmRows().Count;
         Assert.InRange(written, 35, 199);
         Assert.Equal(written, Store.CountStates(line.Id));
@@ -298,10 +298,10 @@ public abstract class EngineTests : EngineTestBed
         await Run(Sectores());
         var line = Clientes();
         using (var erp = Erp()) erp.Execute("ALTER TABLE cliente RENAME COLUMN nif TO cif");
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var ex = await Assert.ThrowsAsync<SyncLineException>(() => Run(line, finished: s => summary = s));
         Assert.Contains("'nif'", ex.Message);
-        Assert.Equal("Failed", summary!.Status);
+        Assert.Equal("Failed", summary!.Status.ToString());
         Assert.Contains("'nif'", Store.GetRuns("Clientes", last: 1).Single().Message);
     }
 
@@ -313,7 +313,7 @@ public abstract class EngineTests : EngineTestBed
         using (var erp = Erp()) erp.Execute("UPDATE cliente SET saldo = 'x' WHERE codigo = @c", new { c = Code(1) });
         await Run(Clientes());
         var run = Store.GetRuns("clientes", last: 1).Single();
-        Assert.Equal(("Incremental", "CompletedWithErrors", 8L, 1L, 9L), (run.Mode, run.Status, run.Inserted, run.Failed, run.Read));
+        Assert.Equal(("Incremental", "CompletedWithErrors", 8L, 1L, 9L), (run.Mode.ToString(), run.Status.ToString(), run.Inserted, run.Failed, run.Read));
         var failed = Store.GetRunRows(run.RunId, run.Line, RowStatus.Failed).ToList();
         Assert.Equal(Code(1), Assert.Single(failed).Key);
         Assert.Equal("saldo", failed[0].Column);
@@ -353,13 +353,13 @@ public sealed class PostgresEngineTests : EngineTests
             using var admin = _db.Open();
             admin.Execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
         });
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = new List<RowResult>();
         await foreach (var r in Engine().RunAsync(line, new SyncOptions { OnRetry = retries.Add }, progress, s => summary = s, default)) results.Add(r);
         Assert.NotEmpty(retries);
         Assert.Contains("trying the batch again", retries[0]);
         Assert.Equal(60, results.Count(r => r.Status == RowStatus.Succeeded));
-        Assert.Equal(("Succeeded", 60L, 0L), (summary!.Status, summary.Inserted, summary.Failed));
+        Assert.Equal(("Succeeded", 60L, 0L), (summary!.Status.ToString(), summary.Inserted, summary.Failed));
         Assert.Equal(60, CrmRows().Count);
         Assert.Empty(await Run(line));
     }

@@ -62,7 +62,7 @@ public abstract class EverydayTests : EngineTestBed
         Assert.Equal((0L, 0L, 0L, 1L), (plan.Inserts, plan.Updates, plan.Deletes, plan.Flags));
         Assert.Contains("flag 1 (set estado = 'Inactivo')", plan.ToString());
 
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var result = Assert.Single(await Run(line, new SyncOptions { Force = true }, s => summary = s));
         Assert.Equal((RowAction.Flag, RowStatus.Succeeded), (result.Action, result.Status));
         Assert.Equal((1L, 0L), (summary!.Flagged, summary.Deleted));

@@ -45,11 +45,11 @@ public sealed class LockedTargetTests : EngineTestBed
         Setup(10);
         var line = Sectores();
         var released = Hold(begin, TimeSpan.FromSeconds(4));
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = new List<RowResult>();
         await foreach (var r in Engine().RunAsync(line, Options(), null, s => summary = s, default)) results.Add(r);
         await released;
-        Assert.Equal("Succeeded", summary!.Status);
+        Assert.Equal("Succeeded", summary!.Status.ToString());
         Assert.Equal(3, results.Count(r => r.Status == RowStatus.Succeeded));
         Assert.NotEmpty(_warnings);
         Assert.All(_warnings, w => Assert.Contains($"Line 'Sectores'", w));
@@ -67,7 +67,7 @@ public sealed class LockedTargetTests : EngineTestBed
         holder.Execute("BEGIN IMMEDIATE; INSERT INTO sector (codigo_origen, descripcion) VALUES ('ZZZ', 'held')");
         try
         {
-            LineSummary? summary = null;
+            SyncRun? summary = null;
             var watch = Stopwatch.StartNew();
             var ex = await Assert.ThrowsAsync<SyncLineException>(async () =>
             {
@@ -79,7 +79,7 @@ public sealed class LockedTargetTests : EngineTestBed
             // Three attempts of a couple of seconds each, with 0.5 s and 1 s between them: never the driver's 30 s or 300 s.
             Assert.InRange(watch.Elapsed.TotalSeconds, 3, 15);
             Assert.Equal(2, _warnings.Count);
-            Assert.Equal("Failed", summary!.Status);
+            Assert.Equal("Failed", summary!.Status.ToString());
             Assert.Equal(ex.Message, Store.GetRuns(line.Name).First().Message);
         }
         finally

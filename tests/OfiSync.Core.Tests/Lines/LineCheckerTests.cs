@@ -34,7 +34,7 @@ public abstract class LineCheckerTests : EngineTestBed
 
         // The key allows NULL in SQLite (a TEXT PRIMARY KEY), but a row without a key never reaches the target: no warning.
         var problem = Assert.Single(await Check(line));
-        Assert.Equal((LineSide.Target, "nif", "NullIntoNotNull", ProblemSeverity.Warning), (problem.Side, problem.Column, problem.Code, problem.Severity));
+        Assert.Equal((LineSide.Target, "nif", "NullIntoNotNull", ProblemSeverity.Warning), (problem.Side, problem.Column, problem.Code.ToString(), problem.Severity));
         Assert.Contains("nif -ne $null", problem.Problem);
 
         // The warning is true: the row whose nif is NULL fails, naming the column; the others are written.
@@ -65,7 +65,7 @@ public abstract class LineCheckerTests : EngineTestBed
         }
         // A source text without a declared length (notas) is not compared; one declared shorter than the target (cargo) fits.
         var problem = Assert.Single(problems);
-        Assert.Equal((LineSide.Target, "nombre", "MayTruncate", ProblemSeverity.Warning), (problem.Side, problem.Column, problem.Code, problem.Severity));
+        Assert.Equal((LineSide.Target, "nombre", "MayTruncate", ProblemSeverity.Warning), (problem.Side, problem.Column, problem.Code.ToString(), problem.Severity));
         Assert.Contains("NVARCHAR(24)", problem.Problem);
         Assert.Contains("character varying(16)", problem.Problem);
         var failed = Assert.Single(results, r => r.Status == RowStatus.Failed);
@@ -81,7 +81,7 @@ public abstract class LineCheckerTests : EngineTestBed
         const string expected = "Unknown name 'poblacin'. Did you mean 'poblacion'? A filter can name the line's target columns, as mapped"
                                 + " (codigo, razon_social, nif, poblacion, estado, sector_id, fecha_alta, saldo), or the other columns of cliente (sector_codigo, activo).";
         var problem = Assert.Single(await Check(line));
-        Assert.Equal((LineSide.Source, "FilterInvalid"), (problem.Side, problem.Code));
+        Assert.Equal((LineSide.Source, "FilterInvalid"), (problem.Side, problem.Code.ToString()));
         Assert.StartsWith(expected + "\n", problem.Problem);
         var run = await Assert.ThrowsAsync<SyncLineException>(() => Preview(Clientes(l => l.Filter = null), new SyncOptions { Filter = "poblacin -eq 'Madrid'" }));
         Assert.StartsWith(expected + "\n", run.Message);
@@ -94,7 +94,7 @@ public abstract class LineCheckerTests : EngineTestBed
         var line = new SyncLine { Name = "Clientes2", Source = "ERP", SourceTable = "cliente", Target = "CRM", TargetTable = "cuenta", Key = { "codgo" }, Columns = { new() { TargetColumn = "razon_social", SourceColumn = "razon_social" } } };
         LineDefaults.CompleteKey(line); // as New-SyncLine does: the key is mapped to a target column of its name
         var source = Assert.Single(await Check(line), p => p.Side == LineSide.Source);
-        Assert.Equal(("codgo", "ColumnNotFound"), (source.Column, source.Code));
+        Assert.Equal(("codgo", "ColumnNotFound"), (source.Column, source.Code.ToString()));
         Assert.StartsWith("The column 'codgo' does not exist in cliente. Did you mean 'codigo'? Its columns are: codigo, razon_social,", source.Problem);
     }
 

@@ -38,7 +38,7 @@ public abstract class BadDataTests : EngineTestBed
         Enumerable.Range(1, Customers).Where(i => !except.Contains(i)).Select(Code);
 
     /// <summary>One failed row, with its key, its column and its reason; every other row succeeded; the summary and history agree.</summary>
-    private RowResult AssertOnlyFailure(List<RowResult> results, LineSummary? summary, string key, string column, params string[] reason)
+    private RowResult AssertOnlyFailure(List<RowResult> results, SyncRun? summary, string key, string column, params string[] reason)
     {
         var failed = Assert.Single(results, r => r.Status == RowStatus.Failed);
         Assert.Equal(key, failed.Key);
@@ -47,7 +47,7 @@ public abstract class BadDataTests : EngineTestBed
         foreach (var part in reason) Assert.Contains(part, failed.Error!, StringComparison.OrdinalIgnoreCase);
         Assert.All(results.Where(r => r != failed), r => Assert.Equal(RowStatus.Succeeded, r.Status));
         Assert.Equal(1, summary!.Failed);
-        Assert.Equal("CompletedWithErrors", summary.Status);
+        Assert.Equal("CompletedWithErrors", summary.Status.ToString());
         var history = Assert.Single(Store.GetRunRows(summary.RunId, summary.Line, RowStatus.Failed));
         Assert.Equal((key, failed.Error), (history.Key, history.Error));
         return failed;
@@ -60,7 +60,7 @@ public abstract class BadDataTests : EngineTestBed
         await Run(Sectores());
         // SQLite lets a TEXT PRIMARY KEY hold NULL, as many ERPs' tables without constraints do.
         Erp("INSERT INTO cliente VALUES (NULL, 'Sin código, S.L.', 'B77777777', 'Madrid', 'HOT', '2024-01-01', 5, 1)");
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(Clientes(), finished: s => summary = s);
         var failed = AssertOnlyFailure(results, summary, "", "codigo", "codigo", "NULL");
         Assert.Equal(Customers, results.Count(r => r.Status == RowStatus.Succeeded));
@@ -99,7 +99,7 @@ public abstract class BadDataTests : EngineTestBed
         Setup(Customers);
         await Run(Sectores());
         var line = DuplicatesLine();
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(line, finished: s => summary = s);
         var failed = results.Where(r => r.Status == RowStatus.Failed).OrderBy(r => r.Key).ToList();
         Assert.Equal(new[] { Code(7), Code(12) }, failed.Select(f => f.Key));
@@ -117,7 +117,7 @@ public abstract class BadDataTests : EngineTestBed
         await Run(Sectores());
         var longName = "Sociedad Cooperativa Andaluza de Productores de Aceite de Oliva Virgen Extra Ñ ".PadRight(150, 'x'); // the column holds 100
         Erp("UPDATE cliente SET razon_social = @n WHERE codigo = @c", new { n = longName, c = Code(3) });
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(Clientes(), finished: s => summary = s);
         if (EnforcesTextLength)
         {
@@ -138,7 +138,7 @@ public abstract class BadDataTests : EngineTestBed
         Setup(Customers);
         await Run(Sectores());
         Erp("UPDATE cliente SET fecha_alta = '2024-02-30' WHERE codigo = @c", new { c = Code(4) });
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(Clientes(), finished: s => summary = s);
         AssertOnlyFailure(results, summary, Code(4), "fecha_alta", "fecha_alta", "2024-02-30");
         Assert.Equal(CodesExcept(4), CrmKeys());
@@ -152,7 +152,7 @@ public abstract class BadDataTests : EngineTestBed
         // Staff counts kept as text in the ERP, an integer in the CRM: '12' converts, 'doce' cannot.
         Erp("ALTER TABLE cliente ADD COLUMN empleados TEXT; UPDATE cliente SET empleados = CAST(rowid * 3 AS TEXT); UPDATE cliente SET empleados = 'doce' WHERE codigo = @c", new { c = Code(5) });
         CrmExecute("ALTER TABLE cuenta ADD COLUMN empleados INTEGER");
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(Clientes(l => l.Columns.Add(new ColumnMapping { TargetColumn = "empleados", SourceColumn = "empleados" })), finished: s => summary = s);
         AssertOnlyFailure(results, summary, Code(5), "empleados", "empleados", "doce");
         Assert.Equal(CodesExcept(5), CrmKeys());
@@ -180,7 +180,7 @@ public abstract class BadDataTests : EngineTestBed
     public async Task A_foreign_key_violation_fails_its_row_naming_the_column_and_every_other_row_is_written()
     {
         var line = await ForeignKeyLine();
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(line, finished: s => summary = s);
         AssertOnlyFailure(results, summary, Code(6), "sector_id", "foreign key", "999");
         Assert.Equal(CodesExcept(6), CrmKeys());
@@ -194,7 +194,7 @@ public abstract class BadDataTests : EngineTestBed
         // An account entered by hand in the CRM already holds the NIF the ERP now gives a customer.
         CrmExecute("INSERT INTO cuenta (codigo, estado, razon_social, nif) VALUES ('MANUAL-1', 'Potencial', 'Cuenta creada en el CRM', 'B99999999')");
         Erp("UPDATE cliente SET nif = 'B99999999' WHERE codigo = @c", new { c = Code(5) });
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = await Run(Clientes(), finished: s => summary = s);
         AssertOnlyFailure(results, summary, Code(5), "nif", "B99999999");
         Assert.Equal(CodesExcept(5).Append("MANUAL-1").Order(StringComparer.Ordinal), CrmKeys().Order(StringComparer.Ordinal));

@@ -104,7 +104,7 @@ public abstract class StatisticsLineTests : EngineTestBed
         await Run(clientes);
         var ventas = Ventas();
         var problem = Assert.Single(await Check(ventas), p => p.Severity == ProblemSeverity.Error);
-        Assert.Equal(("TargetIdNotRecorded", "cuenta_id"), (problem.Code, problem.Column));
+        Assert.Equal(("TargetIdNotRecorded", "cuenta_id"), (problem.Code.ToString(), problem.Column));
         Assert.Contains("Set-SyncLine Clientes -TargetId", problem.Problem);
         var results = await Run(ventas, AsOf);
         Assert.All(results, r => Assert.Equal(RowStatus.Skipped, r.Status));
@@ -134,10 +134,10 @@ public abstract class StatisticsLineTests : EngineTestBed
         Assert.All(CrmRows("SELECT ventas_actual FROM cuenta_ventas"), r => Assert.Equal(100m, Convert.ToDecimal(r.ventas_actual)));
 
         var both = Ventas(s => s.Query = "SELECT * FROM factura");
-        Assert.Equal("StatisticsSourceMissing", Assert.Single(await Check(both)).Code);
+        Assert.Equal("StatisticsSourceMissing", Assert.Single(await Check(both)).Code.ToString());
         var wrong = Ventas(s => { s.Table = ""; s.Query = "SELECT f.fecha, f.total FROM factura f"; });
         var missing = Assert.Single(await Check(wrong));
-        Assert.Equal(("cliente_codigo", "ColumnNotFound"), (missing.Column, missing.Code));
+        Assert.Equal(("cliente_codigo", "ColumnNotFound"), (missing.Column, missing.Code.ToString()));
         Assert.StartsWith("The column 'cliente_codigo' does not exist in the sales query.", missing.Problem);
     }
 }

@@ -41,11 +41,11 @@ public abstract class StoreAccessTests : IDisposable
         store.SaveConnection(new SyncConnection { Name = "CRM", Provider = DbKind.Sqlite.ToString(), ConnectionString = "Data Source=crm.db" }, replace: false);
         var line = Line("Clientes");
         store.AddLine(line);
-        var summary = new LineSummary { Line = line.Name, Mode = "Incremental", Status = "Running", Started = DateTime.UtcNow };
-        var run = store.StartRun(line, "Incremental", summary);
-        summary.Status = "Succeeded";
-        summary.Ended = DateTime.UtcNow;
-        store.EndRun(run, summary);
+        var run = new SyncRun { LineId = line.Id, Line = line.Name, Mode = RunMode.Incremental, Status = RunStatus.Running, Started = DateTime.UtcNow };
+        store.StartRun(run);
+        run.Status = RunStatus.Succeeded;
+        run.Ended = DateTime.UtcNow;
+        store.EndRun(run);
         return store;
     }
 
@@ -131,7 +131,7 @@ public abstract class StoreAccessTests : IDisposable
         var reader = SyncStore.Open(ReadOnlyAccount(), StoreAccess.Read);
         Assert.Equal("Clientes", Assert.Single(reader.GetLines()).Name);
         Assert.Equal(new[] { "CRM", "ERP" }, reader.GetConnections().Select(c => c.Name));
-        Assert.Equal("Succeeded", Assert.Single(reader.GetRuns()).Status);
+        Assert.Equal("Succeeded", Assert.Single(reader.GetRuns()).Status.ToString());
         Assert.Empty(reader.GetRunRows(reader.GetRuns()[0].RunId, "Clientes").ToList());
         // The same account cannot change it, and is told so.
         var ex = Assert.Throws<StoreException>(() => SyncStore.Open(ReadOnlyAccount(), StoreAccess.Write).AddLine(Line("Sectores")));

@@ -24,8 +24,6 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
         _dateOnly = shape.Columns.Select(TypeCompatibility.IsDateOnly).ToArray();
     }
 
-    private string KeyWhere(int offset) => string.Join(" AND ", Shape.KeyIndexes.Select((i, n) => $"{Shape.Quoted[i]} = @k{n + offset}"));
-
     public override async Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
     {
         var outcomes = new WriteOutcome[rows.Count];
@@ -33,8 +31,8 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
         var returning = Shape.QuotedId is null ? "" : " RETURNING " + Shape.QuotedId;
         var nonKey = Shape.NonKeyIndexes.ToArray();
         await using var update = Command(transaction, nonKey.Length == 0
-            ? $"SELECT {(Shape.QuotedId ?? "1")} FROM {Shape.Table} WHERE {KeyWhere(0)}"
-            : $"UPDATE {Shape.Table} SET {string.Join(", ", nonKey.Select(i => $"{Shape.Quoted[i]} = @v{i}"))} WHERE {KeyWhere(0)}{returning}");
+            ? $"SELECT {(Shape.QuotedId ?? "1")} FROM {Shape.Table} WHERE {KeyWhere(Shape)}"
+            : $"UPDATE {Shape.Table} SET {string.Join(", ", nonKey.Select(i => $"{Shape.Quoted[i]} = @v{i}"))} WHERE {KeyWhere(Shape)}{returning}");
         await using var insert = Command(transaction,
             $"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Quoted)}) VALUES ({string.Join(", ", Shape.Columns.Select((_, i) => "@v" + i))}){returning}");
         for (var r = 0; r < rows.Count; r++)

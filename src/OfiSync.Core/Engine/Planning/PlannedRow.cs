@@ -11,5 +11,5 @@ internal sealed class PlannedRow
     /// <summary>Why the row waits for a later run (reported as Skipped), without being at fault.</summary>
     public string? Skip { get; init; }
     /// <summary>The CRM id the state already knows.</summary>
-    public string? TargetKey { get; init; }
+    public string? TargetId { get; init; }
 }

@@ -1,0 +1,45 @@
+using OfiSync.Core.Store;
+
+namespace OfiSync.Core.Engine;
+
+/// <summary>
+/// What a run writes into the store, each step tried again like the target's: the keys about to be written marked
+/// Pending before the target commits (so a crash in between is repaired by the next run), then, per committed batch,
+/// the rows' state and results and the run's counts in one transaction, and the run's end.
+/// </summary>
+internal sealed class RunRecorder
+{
+    private readonly SyncStore _store;
+    private readonly RetryPolicy _retry;
+    private long _sequence;
+
+    public RunRecorder(SyncStore store, SyncRun run, RetryPolicy retry)
+    {
+        _store = store;
+        Run = run;
+        _retry = retry;
+    }
+
+    public SyncRun Run { get; }
+
+    public SyncStore Store => _store;
+
+    /// <summary>Records the run as it starts: the line's lock is held, and runs of the line a dead process left Running are closed.</summary>
+    public void Start()
+    {
+        _store.CloseInterruptedRuns(Run.LineId);
+        _store.StartRun(Run);
+    }
+
+    public Task MarkPendingAsync(IReadOnlyList<string> keys) =>
+        _retry.RunAsync(() => { _store.MarkPending(Run.RunId, Run.LineId, keys); return Task.CompletedTask; });
+
+    public async Task CommitAsync(IReadOnlyList<StateChange> changes, IReadOnlyList<RowResult> results)
+    {
+        var first = _sequence;
+        await _retry.RunAsync(() => { _store.CommitBatch(Run, changes, results, first); return Task.CompletedTask; }).ConfigureAwait(false);
+        _sequence += results.Count;
+    }
+
+    public void End() => _store.EndRun(Run);
+}
