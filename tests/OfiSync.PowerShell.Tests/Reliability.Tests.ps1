@@ -11,31 +11,11 @@ BeforeAll {
     # table on both sides that every injection attempt below would drop or empty.
     function script:New-Bed {
         param([int] $Customers = 12, [int] $BatchSize = 6, [string] $DeletePolicy = 'Ignore', [string] $Filter)
-        $folder = Join-Path $TestDrive ('bed-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
-        $db = New-TestDatabases -Folder $folder -Customers $Customers
-        $env:OFISYNC_STORE = Join-Path $folder 'store.db'
-        New-SyncConnection ERP Sqlite "Data Source=$($db.Erp)" | Out-Null
-        New-SyncConnection CRM Sqlite "Data Source=$($db.Crm)" | Out-Null
-        New-SyncLine Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetKey codigo_origen -TargetId id `
-            -Map ([ordered]@{ codigo_origen = 'codigo'; descripcion = 'descripcion' }) | Out-Null
-        $extra = @{}
-        if ($Filter) { $extra.Filter = $Filter }
-        if ($DeletePolicy -ne 'Ignore') { $extra.DeletePolicy = $DeletePolicy }
-        New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -DependsOn Sectores -BatchSize $BatchSize -Map ([ordered]@{
-                codigo       = 'codigo'
-                razon_social = 'razon_social'
-                nif          = 'nif'
-                poblacion    = 'poblacion'
-                estado       = @{ Constant = 'Cliente' }
-                sector_id    = @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' }
-                saldo        = 'saldo'
-            }) @extra | Out-Null
+        $bed = New-SyncTestBed -Customers $Customers -BatchSize $BatchSize -DeletePolicy $DeletePolicy -Filter $Filter
         Erp 'CREATE TABLE canario (n INTEGER); INSERT INTO canario VALUES (1)'
         Crm 'CREATE TABLE canario (n INTEGER); INSERT INTO canario VALUES (1)'
-        [pscustomobject]@{ Folder = $folder; Erp = $db.Erp; Crm = $db.Crm; Store = $env:OFISYNC_STORE; Customers = $Customers }
+        $bed
     }
-    function script:Erp([string] $Sql, [hashtable] $Parameters) { Invoke-SyncQuery ERP $Sql -Parameters $Parameters -Confirm:$false }
-    function script:Crm([string] $Sql, [hashtable] $Parameters) { Invoke-SyncQuery CRM $Sql -Parameters $Parameters -Confirm:$false }
     function script:StoreSql([string] $Sql, [hashtable] $Parameters) {
         Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$env:OFISYNC_STORE" -Query $Sql -Parameters $Parameters -Confirm:$false
     }

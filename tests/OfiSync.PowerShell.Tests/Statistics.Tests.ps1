@@ -6,8 +6,6 @@ BeforeAll {
     $env:OFISYNC_STORE = Join-Path $folder 'store.db'
     New-SyncConnection ERP Sqlite "Data Source=$($Db.Erp)" | Out-Null
     New-SyncConnection CRM Sqlite "Data Source=$($Db.Crm)" | Out-Null
-    function script:Erp([string] $Sql) { Invoke-SyncQuery ERP $Sql -Confirm:$false }
-    function script:Crm([string] $Sql) { Invoke-SyncQuery CRM $Sql -Confirm:$false }
     # Invoices of 2023 and 2024: customer n buys n * 100 in 2024 and 50 in 2023; customer 12 only has a credit note.
     Erp @'
 CREATE TABLE factura (serie TEXT, numero INTEGER, fecha TEXT, cliente_codigo TEXT, total NUMERIC, PRIMARY KEY (serie, numero));

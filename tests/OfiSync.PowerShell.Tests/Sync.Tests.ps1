@@ -5,27 +5,10 @@ BeforeAll {
     function script:New-SyncBed {
         [CmdletBinding()]
         param([int] $Customers = 20, [switch] $FlagDeletes)
-        $folder = Join-Path $TestDrive ("bed-{0}" -f [guid]::NewGuid().ToString('N').Substring(0, 8))
-        $script:Db = New-TestDatabases -Folder $folder -Customers $Customers
-        $env:OFISYNC_STORE = Join-Path $folder 'store.db'
-        New-SyncConnection ERP Sqlite "Data Source=$($Db.Erp)" | Out-Null
-        New-SyncConnection CRM Sqlite "Data Source=$($Db.Crm)" | Out-Null
-        New-SyncLine Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetKey codigo_origen -TargetId id | Out-Null
-        $extra = if ($FlagDeletes) { @{ DeletePolicy = 'Flag'; FlagColumn = 'estado'; FlagValue = 'Inactivo' } } else { @{} }
-        New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -DependsOn Sectores -BatchSize 6 -Map ([ordered]@{
-                codigo       = 'codigo'
-                razon_social = 'razon_social'
-                nif          = 'nif'
-                poblacion    = 'poblacion'
-                estado       = @{ Constant = 'Cliente' }
-                sector_id    = @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' }
-                saldo        = 'saldo'
-            }) @extra | Out-Null
+        $script:Db = New-SyncTestBed -Customers $Customers -DeletePolicy $(if ($FlagDeletes) { 'Flag' } else { 'Ignore' })
     }
-    function script:Erp([string] $Sql) { Invoke-SyncQuery ERP $Sql -Confirm:$false }
     # A sector the ERP has but the CRM does not: a customer in it cannot be linked yet.
     function script:Add-ErpOnlySector { Erp "INSERT INTO sector VALUES ('ZZZ', 'Nuevo sector')" }
-    function script:Crm([string] $Sql) { Invoke-SyncQuery CRM $Sql -Confirm:$false }
 }
 AfterAll { Remove-Item Env:OFISYNC_STORE -ErrorAction SilentlyContinue }
 

@@ -66,4 +66,46 @@ CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NO
     [pscustomobject]@{ Erp = $erp; Crm = $crm }
 }
 
+<#
+The test bed most suites share: the databases of New-TestDatabases in a folder of their own under $TestDrive, a store
+there (made the default through $env:OFISYNC_STORE), the connections ERP and CRM, and the lines Sectores and Clientes
+of ../shared/notes/domain.md (Clientes depends on Sectores, looks its sector up, and flags or deletes as asked).
+#>
+function New-SyncTestBed {
+    [CmdletBinding()]
+    param(
+        [int] $Customers = 20,
+        [int] $BatchSize = 6,
+        [ValidateSet('Ignore', 'Flag', 'Delete')] [string] $DeletePolicy = 'Ignore',
+        [string] $Filter
+    )
+    # $TestDrive is the calling test's: read from its scope.
+    $root = $PSCmdlet.SessionState.PSVariable.GetValue('TestDrive') ?? [IO.Path]::GetTempPath()
+    $folder = Join-Path $root ('bed-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+    $db = New-TestDatabases -Folder $folder -Customers $Customers
+    $env:OFISYNC_STORE = Join-Path $folder 'store.db'
+    New-SyncConnection ERP Sqlite "Data Source=$($db.Erp)" | Out-Null
+    New-SyncConnection CRM Sqlite "Data Source=$($db.Crm)" | Out-Null
+    New-SyncLine Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetKey codigo_origen -TargetId id `
+        -Map ([ordered]@{ codigo_origen = 'codigo'; descripcion = 'descripcion' }) | Out-Null
+    $extra = @{}
+    if ($Filter) { $extra.Filter = $Filter }
+    if ($DeletePolicy -eq 'Flag') { $extra += @{ DeletePolicy = 'Flag'; FlagColumn = 'estado'; FlagValue = 'Inactivo' } }
+    elseif ($DeletePolicy -eq 'Delete') { $extra.DeletePolicy = 'Delete' }
+    New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -DependsOn Sectores -BatchSize $BatchSize -Map ([ordered]@{
+            codigo       = 'codigo'
+            razon_social = 'razon_social'
+            nif          = 'nif'
+            poblacion    = 'poblacion'
+            estado       = @{ Constant = 'Cliente' }
+            sector_id    = @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' }
+            saldo        = 'saldo'
+        }) @extra | Out-Null
+    [pscustomobject]@{ Folder = $folder; Erp = $db.Erp; Crm = $db.Crm; Store = $env:OFISYNC_STORE; Customers = $Customers }
+}
+
+# SQL against the test bed's ERP and CRM connections, through the module's own Invoke-SyncQuery.
+function Erp([string] $Sql, [hashtable] $Parameters) { Invoke-SyncQuery ERP $Sql -Parameters $Parameters -Confirm:$false }
+function Crm([string] $Sql, [hashtable] $Parameters) { Invoke-SyncQuery CRM $Sql -Parameters $Parameters -Confirm:$false }
+
 Export-ModuleMember -Function *

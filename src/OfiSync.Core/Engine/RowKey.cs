@@ -36,7 +36,9 @@ public static class RowKey
         return parts.ToArray();
     }
 
-    private static string Escape(string s) => s.IndexOfAny(new[] { '|', '\\' }) < 0 ? s : s.Replace("\\", "\\\\").Replace("|", "\\|");
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create("|\\");
+
+    private static string Escape(string s) => s.AsSpan().IndexOfAny(Special) < 0 ? s : s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>The invariant text of a key value; the same value read from any database gives the same text.</summary>
     public static string Text(object? value) => value switch

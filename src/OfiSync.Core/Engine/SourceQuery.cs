@@ -20,7 +20,7 @@ internal sealed class SourceQuery
     private readonly IDatabaseProvider _provider;
     private readonly string _from;
     private readonly string? _where;
-    private readonly IReadOnlyList<KeyValuePair<string, object?>> _parameters;
+    private readonly List<KeyValuePair<string, object?>> _parameters;
     private readonly string _select;
     private readonly string _orderBy;
     private readonly int _timeout;

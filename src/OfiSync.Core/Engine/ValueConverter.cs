@@ -72,7 +72,7 @@ public sealed class ValueConverter
         _ => RowKey.Text(value),
     };
 
-    private object ToInteger(object value) => value switch
+    private static long ToInteger(object value) => value switch
     {
         long l => l,
         int or short or byte => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),

@@ -125,7 +125,7 @@ public sealed class FilterExpression
         };
     }
 
-    private static IReadOnlyList<string> CollectNames(FilterNode root)
+    private static List<string> CollectNames(FilterNode root)
     {
         var names = new List<string>();
         Rename(root, p =>

@@ -179,11 +179,14 @@ internal static class PowerShellConvert
         _ => -1,
     };
 
-    private static object IntegerType(BigInteger n) =>
-        n >= int.MinValue && n <= int.MaxValue ? (int)n
-        : n >= long.MinValue && n <= long.MaxValue ? (long)n
-        : n >= (BigInteger)decimal.MinValue && n <= (BigInteger)decimal.MaxValue ? (decimal)n
-        : (double)n;
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Each branch returns another type (int, long, decimal, double): the box is the point.")]
+    private static object IntegerType(BigInteger n)
+    {
+        if (n >= int.MinValue && n <= int.MaxValue) return (int)n;
+        if (n >= long.MinValue && n <= long.MaxValue) return (long)n;
+        if (n >= (BigInteger)decimal.MinValue && n <= (BigInteger)decimal.MaxValue) return (decimal)n;
+        return (double)n;
+    }
 
     /// <summary>Text to DateTime as PowerShell converts it: DateTime.Parse with the invariant culture.</summary>
     public static bool TryToDateTime(object value, out DateTime result)

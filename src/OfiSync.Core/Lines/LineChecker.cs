@@ -21,6 +21,8 @@ public sealed class LineChecker
         _otherLines = allLines;
     }
 
+    private static readonly System.Buffers.SearchValues<char> WildcardCharacters = System.Buffers.SearchValues.Create("*?[]");
+
     public List<LineProblem> CheckDefinition(SyncLine line)
     {
         var problems = new List<LineProblem>();
@@ -28,7 +30,7 @@ public sealed class LineChecker
             problems.Add(new LineProblem { Line = line.Name, Side = side, Column = column, Code = code, Problem = text, Severity = severity });
 
         if (string.IsNullOrWhiteSpace(line.Name)) Add(LineSide.Line, null, ProblemCode.NameMissing, Messages.LineNameMissing);
-        else if (line.Name.IndexOfAny(new[] { '*', '?', '[', ']' }) >= 0) Add(LineSide.Line, null, ProblemCode.NameInvalid, Messages.LineNameHasWildcard(line.Name));
+        else if (line.Name.AsSpan().IndexOfAny(WildcardCharacters) >= 0) Add(LineSide.Line, null, ProblemCode.NameInvalid, Messages.LineNameHasWildcard(line.Name));
 
         if (_connections(line.Source) is null) Add(LineSide.Source, null, ProblemCode.ConnectionNotFound, Messages.ConnectionNotFound(line.Source));
         if (_connections(line.Target) is null) Add(LineSide.Target, null, ProblemCode.ConnectionNotFound, Messages.ConnectionNotFound(line.Target));

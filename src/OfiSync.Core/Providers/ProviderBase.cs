@@ -72,7 +72,7 @@ public abstract class ProviderBase : IDatabaseProvider
     public string QuoteIdentifier(string identifier)
     {
         ArgumentException.ThrowIfNullOrEmpty(identifier);
-        if (identifier.IndexOf('\0', StringComparison.Ordinal) >= 0)
+        if (identifier.Contains('\0', StringComparison.Ordinal))
             throw new ArgumentException(Messages.IdentifierHasNul, nameof(identifier));
         var close = CloseQuote.ToString();
         return OpenQuote + identifier.Replace(close, close + close, StringComparison.Ordinal) + CloseQuote;

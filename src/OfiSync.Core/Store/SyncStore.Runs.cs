@@ -41,13 +41,16 @@ public sealed partial class SyncStore
         return (last is { } n ? runs.Take(n) : runs).ToList();
     });
 
+    /// <summary>One run by its id, or null.</summary>
+    public SyncRun? GetRun(long runId) => GetRuns(runId: runId) is { Count: > 0 } runs ? runs[0] : null;
+
     /// <summary>
     /// The runs of the newest sync (one Invoke-OfiSync call, every line it ran), newest first. A run recorded before sync
     /// ids existed is a sync of its own.
     /// </summary>
     public IReadOnlyList<SyncRun> GetLastSync()
     {
-        var newest = GetRuns(last: 1).FirstOrDefault();
+        var newest = GetRuns(last: 1) is { Count: > 0 } runs ? runs[0] : null;
         if (newest is null) return Array.Empty<SyncRun>();
         return newest.SyncId is { } sync ? GetRuns(syncId: sync) : new[] { newest };
     }

@@ -72,7 +72,7 @@ public sealed class GetSyncRunCommand : OfiSyncCmdlet
         {
             foreach (var id in Id)
             {
-                var run = store.GetRuns(runId: id).FirstOrDefault();
+                var run = store.GetRun(id);
                 if (run is null) WriteError(Errors.NotFound(ErrorIds.RunNotFound, id, Core.Messages.RunNotFound(id)));
                 else if (keep(run)) WriteObject(run);
             }

@@ -28,7 +28,7 @@ public sealed class GetSyncRunResultCommand : OfiSyncCmdlet
         var status = MyInvocation.BoundParameters.ContainsKey(nameof(Status)) ? Status : (RowStatus?)null;
         var runs = LastSync
             ? store.GetLastSync().OrderBy(r => r.RunId).Select(r => (r.RunId, Run: (SyncRun?)r)).ToList()
-            : RunId.Select(id => (RunId: id, Run: store.GetRuns(runId: id).FirstOrDefault())).ToList();
+            : RunId.Select(id => (RunId: id, Run: store.GetRun(id))).ToList();
         foreach (var (id, run) in runs)
         {
             if (run is null)

@@ -21,6 +21,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
 
     private readonly List<string> _pipedLines = new();
     private readonly List<PSObject> _previewRows = new();
+    private static readonly string[] EveryLine = { "*" };
     // Retries and batch reports come from the engine's threads; they are written as warnings and verbose messages from the pipeline thread.
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _retries = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _verbose = new();
@@ -109,7 +110,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         else
         {
             var explicitNames = Line ?? (_pipedLines.Count > 0 ? _pipedLines.ToArray() : null);
-            foreach (var line in LineSelection.Resolve(this, store, explicitNames ?? new[] { "*" }))
+            foreach (var line in LineSelection.Resolve(this, store, explicitNames ?? EveryLine))
             {
                 if (!line.Enabled && !IncludeDisabled)
                 {

@@ -42,7 +42,11 @@ public abstract class OfiSyncCmdlet : PSCmdlet, IDisposable
 
     protected override void StopProcessing() => _stop.Cancel();
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>
     /// The store, opened on first use for what the command does with it (<see cref="Use"/>); a store that cannot be

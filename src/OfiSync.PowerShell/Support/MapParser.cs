@@ -37,8 +37,8 @@ internal static class MapParser
             if (!KnownKeys.Contains(key, StringComparer.OrdinalIgnoreCase)) throw new ArgumentException(Core.Messages.MapKeyUnknown(target, key));
             values[key] = Unwrap(e.Value);
         }
-        if (values.ContainsKey("Constant"))
-            return new ColumnMapping { TargetColumn = target, Kind = MappingKind.Constant, Constant = values["Constant"] };
+        if (values.TryGetValue("Constant", out var constant))
+            return new ColumnMapping { TargetColumn = target, Kind = MappingKind.Constant, Constant = constant };
         if (values.GetValueOrDefault("FromLine") is { } fromLine)
         {
             // The CRM id another line recorded for this row's value, by default its customer_key.
@@ -48,11 +48,11 @@ internal static class MapParser
                 SourceColumn = (values.GetValueOrDefault("From") ?? values.GetValueOrDefault("Source"))?.ToString() ?? "customer_key",
             };
         }
-        if (values.ContainsKey("Lookup"))
+        if (values.TryGetValue("Lookup", out var lookup))
         {
             return new ColumnMapping
             {
-                TargetColumn = target, Kind = MappingKind.Lookup, LookupTable = values["Lookup"]?.ToString(),
+                TargetColumn = target, Kind = MappingKind.Lookup, LookupTable = lookup?.ToString(),
                 LookupMatch = values.GetValueOrDefault("Match")?.ToString(), LookupValue = values.GetValueOrDefault("Value")?.ToString(),
                 SourceColumn = (values.GetValueOrDefault("From") ?? values.GetValueOrDefault("Source"))?.ToString(),
                 OnMissing = values.GetValueOrDefault("OnMissing") is { } m ? Enum.Parse<LookupMissing>(m.ToString()!, ignoreCase: true) : LookupMissing.Fail,

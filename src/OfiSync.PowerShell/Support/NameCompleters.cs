@@ -8,6 +8,8 @@ namespace OfiSync.PowerShell.Support;
 /// <summary>Tab completion of names from the store named by -Store, or the default one.</summary>
 public abstract class StoreNameCompleter : IArgumentCompleter
 {
+    private static readonly System.Buffers.SearchValues<char> NeedQuotes = System.Buffers.SearchValues.Create(" '$`,;(){}");
+
     protected abstract IEnumerable<string> Names(SyncStore store);
 
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
@@ -27,7 +29,7 @@ public abstract class StoreNameCompleter : IArgumentCompleter
         var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
         return names.Where(pattern.IsMatch).Select(n =>
         {
-            var text = n.IndexOfAny(new[] { ' ', '\'', '$', '`', ',', ';', '(', ')', '{', '}' }) >= 0 ? "'" + n.Replace("'", "''") + "'" : n;
+            var text = n.AsSpan().IndexOfAny(NeedQuotes) >= 0 ? "'" + n.Replace("'", "''", StringComparison.Ordinal) + "'" : n;
             return new CompletionResult(text, n, CompletionResultType.ParameterValue, n);
         });
     }

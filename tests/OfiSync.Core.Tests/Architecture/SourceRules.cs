@@ -49,6 +49,14 @@ public sealed partial class SourceRules
         Assert.DoesNotMatch(DriverOrKind(), "var provider = DatabaseProviders.Get(connection.Provider);");
     }
 
+    [Fact]
+    public void No_file_in_src_is_longer_than_300_lines()
+    {
+        var longer = SourceFiles("src").Select(f => (File: Path.GetRelativePath(Root, f), Lines: File.ReadLines(f).Count()))
+            .Where(f => f.Lines > 300).Select(f => $"{f.File}: {f.Lines} lines").ToList();
+        Assert.True(longer.Count == 0, "Files longer than 300 lines:\n" + string.Join("\n", longer));
+    }
+
     [GeneratedRegex(@"//.*$", RegexOptions.Multiline)]
     private static partial Regex LineComment();
 

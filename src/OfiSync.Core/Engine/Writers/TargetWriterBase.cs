@@ -12,9 +12,9 @@ namespace OfiSync.Core.Engine.Writers;
 /// </summary>
 public abstract class TargetWriterBase : ITargetWriter
 {
-    protected readonly DbConnection Connection;
-    protected readonly WriterShape Shape;
-    protected readonly int Timeout;
+    protected DbConnection Connection { get; }
+    protected WriterShape Shape { get; }
+    protected int Timeout { get; }
 
     protected TargetWriterBase(DbConnection connection, WriterShape shape, int commandTimeout)
     {
@@ -166,5 +166,9 @@ public abstract class TargetWriterBase : ITargetWriter
     protected virtual Task<WriteOutcome> FailureAsync(Exception ex, WriteRow row, CancellationToken cancel) =>
         Task.FromResult(new WriteOutcome(false, Error: ex.Message));
 
-    public virtual ValueTask DisposeAsync() => Connection.DisposeAsync();
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return Connection.DisposeAsync();
+    }
 }

@@ -168,7 +168,7 @@ public sealed class PostgreSqlTargetWriter : TargetWriterBase
                 await ExecuteAsync($"DROP TABLE IF EXISTS {_stage}", null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (NpgsqlException) { }
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
     }
 }
 

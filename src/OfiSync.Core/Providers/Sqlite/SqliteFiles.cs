@@ -26,7 +26,8 @@ internal static class SqliteFiles
         try
         {
             var on = 1;
-            FileControl(handle.DangerousGetHandle(), Main, PersistWal, ref on);
+            // An older SQLite without the setting answers with an error code: the store works, as it did before it.
+            _ = FileControl(handle.DangerousGetHandle(), Main, PersistWal, ref on);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -39,6 +39,8 @@ public sealed class SqliteProvider : ProviderBase
         // attempts (the connection's Default Timeout) and then tried again by the engine, with warnings.
         new SqliteTargetWriter(connection, shape, ((SqliteConnection)connection).DefaultTimeout);
 
+    private static readonly string[] TimeoutKeywords = { "Default Timeout", "DefaultTimeout", "Command Timeout" };
+
     public override string ConnectionStringFor(string stored, NetworkCredential? credential)
     {
         // No pooling: a connection left inside a failed transaction, or to a file since replaced, is never handed out again.
@@ -49,7 +51,7 @@ public sealed class SqliteProvider : ProviderBase
         if (!given.ContainsKey("Mode")) sqlite.Mode = SqliteOpenMode.ReadWrite;
         // A database another program holds locked is waited for in short attempts: the engine's retries, with their
         // warnings, do the longer waiting, bounded. An explicit Default Timeout is the user's.
-        if (!new[] { "Default Timeout", "DefaultTimeout", "Command Timeout" }.Any(given.ContainsKey)) sqlite.DefaultTimeout = LockWaitSeconds;
+        if (!TimeoutKeywords.Any(given.ContainsKey)) sqlite.DefaultTimeout = LockWaitSeconds;
         return sqlite.ConnectionString;
     }
 
