@@ -21,7 +21,7 @@ public sealed class MariaDbProvider : ProviderBase
         "SELECT CASE WHEN VERSION() LIKE '%MariaDB%' THEN CONCAT('MariaDB ', VERSION()) ELSE CONCAT('MySQL ', VERSION()) END";
     public override string CommonKeywords => "Server, Port, Database, User ID, SslMode, Connection Timeout, Default Command Timeout, Pooling";
     public override DbConnection CreateConnection(string connectionString) => new MySqlConnection(connectionString);
-    public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new MySqlConnectionStringBuilder();
+    public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new MariaDbConnectionStringBuilder();
     public override SqlFilterDialect FilterDialect => MariaDbFilterDialect.Instance;
     public override StoreDialect Store { get; } = new MariaDbStoreDialect();
 

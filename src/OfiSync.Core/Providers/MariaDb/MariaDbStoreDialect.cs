@@ -9,8 +9,8 @@ namespace OfiSync.Core.Providers.MariaDb;
 /// A store in a MariaDB database (10.6 or later), shared by several machines: INSERT ... ON DUPLICATE KEY UPDATE for
 /// upserts, RETURNING for run ids, JSON_TABLE for lists of keys, and a named lock (GET_LOCK) per line. Names and
 /// keys are utf8mb4 under utf8mb4_nopad_bin, whatever the database's default character set: source keys compare
-/// exactly ('a' is not 'A', 'a ' is not 'a', 'é' is not 'e'). Schema changes commit as they go (MariaDB's DDL is not
-/// transactional); each step is written so that running it again after a failure is harmless.
+/// exactly ('a' is not 'A', 'a ' is not 'a', 'é' is not 'e'). Its schema changes commit as they go: MariaDB's DDL is not
+/// transactional.
 /// </summary>
 internal sealed class MariaDbStoreDialect : StoreDialect
 {
@@ -65,8 +65,22 @@ internal sealed class MariaDbStoreDialect : StoreDialect
             catch { connection.Dispose(); throw; }
             return connection;
         }
-        return SessionLockAsync(Open, GetLock, ReleaseLock, new { name = "ofisync.line." + lineId.ToString("N") },
-            r => r is not null and not DBNull && Convert.ToInt64(r, CultureInfo.InvariantCulture) == 1, cancel);
+        return HeldQuietlyAsync(SessionLockAsync(Open, GetLock, ReleaseLock, new { name = "ofisync.line." + lineId.ToString("N") },
+            r => r is not null and not DBNull && Convert.ToInt64(r, CultureInfo.InvariantCulture) == 1, cancel));
+    }
+
+    /// <summary>
+    /// A lock whose release may fail without a word: RELEASE_LOCK fails only when the session is gone (the server
+    /// restarted, the session was killed), and a session that is gone holds no lock any more.
+    /// </summary>
+    private static async Task<IAsyncDisposable?> HeldQuietlyAsync(Task<IAsyncDisposable?> taking)
+    {
+        var held = await taking.ConfigureAwait(false);
+        return held is null ? null : new HeldLock(async () =>
+        {
+            try { await held.DisposeAsync().ConfigureAwait(false); }
+            catch (MySqlException) { }
+        });
     }
 
     public override IEnumerable<string> Statements => base.Statements.Concat(new[] { GetLock, ReleaseLock });
