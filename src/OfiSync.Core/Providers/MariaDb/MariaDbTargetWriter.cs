@@ -35,6 +35,10 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
 
     private string Stage => Shape.Provider.QuoteIdentifier(_stage);
 
+    /// <summary>How this writer writes, once its first batch chose (for the tests).</summary>
+    public MariaDbWritePath Path => _table is null ? MariaDbWritePath.NotChosen
+        : _bulk ? MariaDbWritePath.LoadData : _onDuplicateKey ? MariaDbWritePath.InsertOnDuplicateKey : MariaDbWritePath.InsertIntoStage;
+
     /// <summary>Which path writes this table: asked of the connection and the server once.</summary>
     private async Task PrepareAsync(CancellationToken cancel)
     {
@@ -196,3 +200,6 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 }
+
+/// <summary>How a MariaDB target writer writes its batches.</summary>
+public enum MariaDbWritePath { NotChosen, LoadData, InsertOnDuplicateKey, InsertIntoStage }
