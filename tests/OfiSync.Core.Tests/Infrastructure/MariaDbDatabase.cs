@@ -6,7 +6,8 @@ namespace OfiSync.Core.Tests.Infrastructure;
 /// <summary>
 /// A database of its own on the MariaDB test server, created for one test class and dropped after it. It takes the
 /// server's defaults (utf8mb4_unicode_ci in the test server: accents and case folded, trailing spaces ignored), as a
-/// CRM or an ERP made without thought for them would.
+/// CRM or an ERP made without thought for them would. Its connection string allows LOAD DATA LOCAL only when asked
+/// (<paramref name="loadData"/>), so that writes take OfiSync's default path unless a test wants the other.
 /// </summary>
 public sealed class MariaDbDatabase : IDisposable
 {
@@ -15,7 +16,7 @@ public sealed class MariaDbDatabase : IDisposable
     public string Name { get; }
     public string ConnectionString { get; }
 
-    public MariaDbDatabase()
+    public MariaDbDatabase(bool loadData = false)
     {
         Name = "ofisync_test_" + Guid.NewGuid().ToString("N")[..12];
         using (var admin = new MySqlConnection(ServerConnectionString))
@@ -24,7 +25,7 @@ public sealed class MariaDbDatabase : IDisposable
             using var create = new MySqlCommand($"CREATE DATABASE `{Name}`", admin);
             create.ExecuteNonQuery();
         }
-        ConnectionString = new MySqlConnectionStringBuilder(ServerConnectionString!) { Database = Name, Pooling = false }.ConnectionString;
+        ConnectionString = new MySqlConnectionStringBuilder(ServerConnectionString!) { Database = Name, Pooling = false, AllowLoadLocalInfile = loadData }.ConnectionString;
     }
 
     public MySqlConnection Open()

@@ -57,6 +57,20 @@ public sealed class MariaDbEngineTests : EngineTests
     }
 }
 
+/// <summary>The same suite with LOAD DATA LOCAL allowed: the staging table is loaded with MySqlBulkCopy.</summary>
+public sealed class MariaDbLoadDataEngineTests : EngineTests
+{
+    private readonly MariaDbDatabase _db = new(loadData: true);
+    protected override DbKind CrmProvider => DbKind.MariaDb;
+    protected override string CrmConnectionString => _db.ConnectionString;
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _db.Dispose();
+    }
+}
+
 public sealed class MariaDbEverydayTests : EverydayTests
 {
     private readonly MariaDbDatabase _db = new();

@@ -75,11 +75,11 @@ public sealed class MariaDbProviderTests : IDisposable
     {
         var full = Provider.ConnectionStringFor("Server=db1;Database=crm;User ID=sync", new NetworkCredential("", "Top-S3cret"));
         var b = new MySqlConnectionStringBuilder(full);
-        Assert.Equal(("sync", "Top-S3cret", true, MySqlGuidFormat.None, true), (b.UserID, b.Password, b.AllowLoadLocalInfile, b.GuidFormat, b.ConvertZeroDateTime));
+        Assert.Equal(("sync", "Top-S3cret", false, MySqlGuidFormat.None, true), (b.UserID, b.Password, b.AllowLoadLocalInfile, b.GuidFormat, b.ConvertZeroDateTime));
         Assert.Equal("other", new MySqlConnectionStringBuilder(Provider.ConnectionStringFor("Server=db1;User ID=sync", new NetworkCredential("other", "x"))).UserID);
         Assert.DoesNotContain("Top-S3cret", SecretScrubber.Redact(full));
-        // The user's own choice stays: no LOAD DATA LOCAL (the bulk path then uses multi-row INSERTs).
-        Assert.False(new MySqlConnectionStringBuilder(Provider.ConnectionStringFor("Server=db1;AllowLoadLocalInfile=false", null)).AllowLoadLocalInfile);
+        // LOAD DATA LOCAL, which lets the server ask for any local file, only where the user turns it on.
+        Assert.True(new MySqlConnectionStringBuilder(Provider.ConnectionStringFor("Server=db1;AllowLoadLocalInfile=true", null)).AllowLoadLocalInfile);
     }
 
     [MariaDbFact]

@@ -9,7 +9,8 @@ namespace OfiSync.Core.Providers.MariaDb;
 
 /// <summary>
 /// MariaDB (10.6 or later: RETURNING, JSON_TABLE) through MySqlConnector, also reached by the name MySql: backtick
-/// quoting, LOAD DATA LOCAL (MySqlBulkCopy) into a staging table for writes, GET_LOCK for the store's run locks.
+/// quoting, multi-row INSERT ... ON DUPLICATE KEY UPDATE for writes (see <see cref="MariaDbTargetWriter"/>), GET_LOCK
+/// for the store's run locks.
 /// </summary>
 public sealed class MariaDbProvider : ProviderBase
 {
@@ -42,16 +43,15 @@ public sealed class MariaDbProvider : ProviderBase
         new MariaDbTargetWriter(connection, shape, commandTimeout);
 
     /// <summary>
-    /// The credential, and the settings OfiSync relies on unless the connection string sets them itself:
-    /// LOAD DATA LOCAL for the bulk path (AllowLoadLocalInfile=false keeps to multi-row INSERTs), CHAR(36) columns
-    /// read as the text they are (GuidFormat=None), and zero dates ('0000-00-00') read as 0001-01-01 instead of
-    /// failing the whole read.
+    /// The credential, and the settings OfiSync relies on unless the connection string sets them itself: CHAR(36)
+    /// columns read as the text they are (GuidFormat=None), and zero dates ('0000-00-00') read as 0001-01-01 instead
+    /// of failing the whole read. AllowLoadLocalInfile stays as given (off by default): with it, a server may ask this
+    /// machine for any file it can read, so LOAD DATA LOCAL is the user's choice, never OfiSync's.
     /// </summary>
     public override string ConnectionStringFor(string stored, NetworkCredential? credential)
     {
         var given = new MySqlConnectionStringBuilder(stored);
         var builder = new MySqlConnectionStringBuilder(stored);
-        if (!given.ContainsKey("AllowLoadLocalInfile")) builder.AllowLoadLocalInfile = true;
         if (!given.ContainsKey("GuidFormat")) builder.GuidFormat = MySqlGuidFormat.None;
         if (!given.ContainsKey("ConvertZeroDateTime") && !given.ContainsKey("AllowZeroDateTime")) builder.ConvertZeroDateTime = true;
         if (credential is not null)

@@ -9,12 +9,14 @@ using OfiSync.Core.Schema;
 namespace OfiSync.Core.Providers.MariaDb;
 
 /// <summary>
-/// MariaDB, in one transaction per batch. The bulk path: LOAD DATA LOCAL (MySqlBulkCopy) into a temporary staging
-/// table with the target's column types, a warning of the load failing the batch (LOAD DATA truncates and clamps
-/// with warnings only), then UPDATE ... JOIN and INSERT ... SELECT ... WHERE NOT EXISTS by the key, and the CRM ids
-/// read back by key. Without LOAD DATA LOCAL (AllowLoadLocalInfile=false, or a server with local_infile off):
-/// multi-row INSERT ... ON DUPLICATE KEY UPDATE where that can only update the row with the same key, else multi-row
-/// INSERTs into the staging table. A batch that fails is rolled back and split until the failing rows stand alone.
+/// MariaDB, in one transaction per batch, the CRM ids read back by key (LAST_INSERT_ID says nothing of updated rows).
+/// The bulk path, the faster one in ./build.sh bench: multi-row INSERT ... ON DUPLICATE KEY UPDATE, where only the
+/// key's unique index can match. Where another unique index could (a NIF), ON DUPLICATE KEY UPDATE would update the
+/// row holding that value: multi-row INSERTs into a temporary staging table with the target's column types, then
+/// UPDATE ... JOIN and INSERT ... SELECT ... WHERE NOT EXISTS by the key. When the connection string sets
+/// AllowLoadLocalInfile=true (and the server allows it), the staging table is loaded with LOAD DATA LOCAL
+/// (MySqlBulkCopy) instead, a warning of the load failing the batch: LOAD DATA truncates and clamps with warnings only.
+/// A batch that fails is rolled back and split until the failing rows stand alone.
 /// </summary>
 public sealed class MariaDbTargetWriter : TargetWriterBase
 {
@@ -25,6 +27,7 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
     private readonly string _stage = "ofisync_stage_" + Guid.NewGuid().ToString("N")[..8];
     private MariaDbTable? _table;
     private bool _bulk;
+    private bool _upsertsByKey;
     private bool _onDuplicateKey;
     private bool _staged;
 
@@ -46,7 +49,8 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
         _table = await MariaDbTable.ReadAsync(_connection, Shape, Timeout, cancel).ConfigureAwait(false);
         _bulk = new MySqlConnectionStringBuilder(_connection.ConnectionString).AllowLoadLocalInfile
                 && Convert.ToInt64(await ScalarAsync("SELECT @@local_infile", null, cancel).ConfigureAwait(false), CultureInfo.InvariantCulture) == 1;
-        _onDuplicateKey = !_bulk && _table.UpsertsByKeyOnly(Shape);
+        _upsertsByKey = _table.UpsertsByKeyOnly(Shape);
+        _onDuplicateKey = !_bulk && _upsertsByKey;
         if (_onDuplicateKey) return;
         var columns = Shape.Columns.Select((c, i) => $"{Shape.Quoted[i]} {_table.StageType(c.Name)}");
         await ExecuteAsync($"CREATE TEMPORARY TABLE {Stage} ({string.Join(", ", columns)}, ofisync_seq INT NOT NULL) ENGINE=InnoDB", null, cancel).ConfigureAwait(false);
@@ -87,11 +91,19 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
     /// <summary>The staged rows into the target: existing keys updated, new keys inserted in the batch's order.</summary>
     private async Task<Dictionary<int, string>?> MergeAsync(MySqlTransaction transaction, CancellationToken cancel)
     {
-        var sets = Shape.NonKeyIndexes.Select(i => $"t.{Shape.Quoted[i]} = s.{Shape.Quoted[i]}").ToList();
-        if (sets.Count > 0)
-            await ExecuteAsync($"UPDATE {Shape.Table} AS t JOIN {Stage} AS s ON {KeyMatch} SET {string.Join(", ", sets)}", transaction, cancel).ConfigureAwait(false);
-        await ExecuteAsync($"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Quoted)}) SELECT {string.Join(", ", Shape.Quoted.Select(q => "s." + q))} " +
-                           $"FROM {Stage} AS s WHERE NOT EXISTS (SELECT 1 FROM {Shape.Table} AS t WHERE {KeyMatch}) ORDER BY s.ofisync_seq", transaction, cancel).ConfigureAwait(false);
+        var insert = $"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Quoted)}) SELECT {string.Join(", ", Shape.Quoted.Select(q => "s." + q))} FROM {Stage} AS s";
+        if (_upsertsByKey)
+        {
+            // Only the key's unique index can match: one statement.
+            await ExecuteAsync($"{insert} ORDER BY s.ofisync_seq{UpdateOnDuplicate}", transaction, cancel).ConfigureAwait(false);
+        }
+        else
+        {
+            var sets = Shape.NonKeyIndexes.Select(i => $"t.{Shape.Quoted[i]} = s.{Shape.Quoted[i]}").ToList();
+            if (sets.Count > 0)
+                await ExecuteAsync($"UPDATE {Shape.Table} AS t JOIN {Stage} AS s ON {KeyMatch} SET {string.Join(", ", sets)}", transaction, cancel).ConfigureAwait(false);
+            await ExecuteAsync($"{insert} WHERE NOT EXISTS (SELECT 1 FROM {Shape.Table} AS t WHERE {KeyMatch}) ORDER BY s.ofisync_seq", transaction, cancel).ConfigureAwait(false);
+        }
         if (Shape.QuotedId is null) return null;
         return await ReadIdsAsync($"SELECT s.ofisync_seq, t.{Shape.QuotedId} FROM {Stage} AS s JOIN {Shape.Table} AS t ON {KeyMatch}", null, transaction, cancel).ConfigureAwait(false);
     }
