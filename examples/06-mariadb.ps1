@@ -100,12 +100,14 @@ WHERE table_schema = DATABASE() GROUP BY table_name ORDER BY table_name
         -Map (Get-DemoClientesMap) -Filter { activo -eq 1 } -DeletePolicy Flag -FlagColumn estado -FlagValue Inactivo -DependsOn Sectores | Out-Null
     Test-SyncLine -Store $store | Format-Table -AutoSize | Out-Host    # nothing when both lines are sound
 
-    # 4. The first run, then what landed in MariaDB, accents and all.
+    # 4. The first run, then what landed in MariaDB, accents and all. (The database's default collation,
+    # utf8mb4_unicode_ci or the like, would find 'n' for 'ñ': utf8mb4_bin compares the letters as written.
+    # An OfiSync -Filter needs no such care: it selects what PowerShell's -like would, whatever the collation.)
     Invoke-OfiSync -Force -Summary -Store $store | Format-Table Line, Status, Read, Inserted, Updated, Failed -AutoSize | Out-Host
     Invoke-SyncQuery -Connection CRM -Store $store -Query @'
 SELECT c.codigo, c.razon_social, s.descripcion AS sector
 FROM cuenta c LEFT JOIN sector s ON s.id = c.sector_id
-WHERE c.razon_social LIKE '%ñ%' ORDER BY c.codigo LIMIT 5
+WHERE c.razon_social COLLATE utf8mb4_bin LIKE '%ñ%' ORDER BY c.codigo LIMIT 5
 '@ | Format-Table -AutoSize | Out-Host
 
     # 5. Two customers change in the ERP: the next run sends those two, as updates.

@@ -32,6 +32,28 @@ BeforeAll {
     }
 }
 
+Describe 'MariaDb: the driver in the module folder' {
+    It 'ships MySqlConnector under dependencies/ and loads it in the engine''s own load context' {
+        $root = Split-Path (Get-OfiSyncModulePath)
+        Join-Path $root 'dependencies/MySqlConnector.dll' | Should -Exist
+        Join-Path $root 'MySqlConnector.dll' | Should -Not -Exist
+        # Port 1 of this machine: nobody listens there, so the driver itself must load to say so.
+        $r = Invoke-ChildPwsh @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$(Get-OfiSyncModulePath)'
+`$t = Test-SyncConnection -Provider MariaDb -ConnectionString 'Server=127.0.0.1;Port=1;Connection Timeout=2;User ID=sync;Password=Pa55-Secret!'
+"ok=`$(`$t.Succeeded) type=`$(`$t.ErrorType) error=`$(`$t.Error) connection=`$(`$t.Connection)"
+[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { `$_.GetName().Name -eq 'MySqlConnector' } |
+    ForEach-Object { 'context=' + [Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$_).Name }
+"@
+        $text = $r.Output -join "`n"
+        $text | Should -Match 'ok=False type=MySqlConnector.MySqlException'
+        $text | Should -Not -Match 'Pa55-Secret'
+        $r.Output | Should -Contain 'context=OfiSync'
+        $r.ExitCode | Should -Be 0
+    }
+}
+
 Describe 'MariaDb: a sync into a MariaDB CRM, with the store in MariaDB' -Skip:$noMariaDb {
     BeforeAll {
         $script:CrmDb = New-MariaDbDatabase
