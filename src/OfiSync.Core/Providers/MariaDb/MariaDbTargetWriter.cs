@@ -69,9 +69,14 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
         Dictionary<int, string>? ids;
         if (_onDuplicateKey)
         {
+            ids = Shape.QuotedId is null ? null : new Dictionary<int, string>();
             for (var at = start; at < start + count; at += RowsPerStatement)
-                await InsertAsync(Shape.Table, rows, at, Math.Min(RowsPerStatement, start + count - at), UpdateOnDuplicate, transaction, cancel).ConfigureAwait(false);
-            ids = Shape.QuotedId is null ? null : await IdsByKeyAsync(rows, start, count, transaction, cancel).ConfigureAwait(false);
+            {
+                var chunk = Math.Min(RowsPerStatement, start + count - at);
+                await InsertAsync(Shape.Table, rows, at, chunk, UpdateOnDuplicate, transaction, cancel).ConfigureAwait(false);
+                if (ids is not null)
+                    foreach (var (seq, id) in await IdsByKeyAsync(rows, at, chunk, transaction, cancel).ConfigureAwait(false)) ids[seq] = id;
+            }
         }
         else
         {
