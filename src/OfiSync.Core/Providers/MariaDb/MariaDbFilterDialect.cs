@@ -10,8 +10,9 @@ namespace OfiSync.Core.Providers.MariaDb;
 /// no folding). LIKE compares character by character under utf8mb4_bin, where trailing spaces count; its escape
 /// character is '!', not the backslash, which is an escape in string literals unless NO_BACKSLASH_ESCAPES is set.
 /// As on PostgreSQL, PowerShell's -eq also equals compatibility characters (ª = a, ² = 2) and ignores invisible
-/// ones (a soft hyphen), which LOWER() does not; text ordering and [sets] in -like stay in memory. A TINYINT(1)
-/// column is read as a boolean: one holding values other than 0 and 1 compares as 1 in SQL only.
+/// ones (a soft hyphen), which LOWER() does not; text ordering and [sets] in -like stay in memory. MySqlConnector
+/// reads a TINYINT(1) column as a boolean: a value other than 0 and 1 there is $true in memory but not 1 in SQL, so
+/// "activo -eq $true" misses it (a BOOLEAN column holds only 0 and 1).
 /// </summary>
 internal sealed class MariaDbFilterDialect : SqlFilterDialect
 {
