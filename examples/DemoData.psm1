@@ -10,8 +10,8 @@ on purpose with Mode=ReadWriteCreate in the connection string.
 
 Functions:
     New-DemoErp        creates the ERP as a SQLite file
-    New-DemoCrm        creates the empty CRM: a SQLite file, or the tables in a PostgreSQL or SQL Server database
-    Get-DemoCrmSql     the CREATE TABLE statements of the CRM for SQLite, PostgreSQL or SQL Server
+    New-DemoCrm        creates the empty CRM: a SQLite file, or the tables in a PostgreSQL, SQL Server or MariaDB database
+    Get-DemoCrmSql     the CREATE TABLE statements of the CRM for SQLite, PostgreSQL, SQL Server or MariaDB
     Initialize-DemoStore  stores the ERP and CRM connections and the Sectores and Clientes lines, as demo.ps1 does
 The OfiSync module must be imported before these functions are called.
 #>
@@ -381,7 +381,7 @@ FROM documento;
 #>
 function Get-DemoCrmSql {
     [CmdletBinding()]
-    param([ValidateSet('Sqlite', 'PostgreSql', 'SqlServer')] [string] $Provider = 'Sqlite')
+    param([ValidateSet('Sqlite', 'PostgreSql', 'SqlServer', 'MariaDb')] [string] $Provider = 'Sqlite')
     switch ($Provider) {
         'Sqlite' {
             @'
@@ -467,6 +467,48 @@ CREATE TABLE cuenta_ventas (
 );
 '@
         }
+        'MariaDb' {
+            @'
+CREATE TABLE sector (
+    id            int AUTO_INCREMENT PRIMARY KEY,
+    codigo_origen varchar(10) NOT NULL UNIQUE,
+    descripcion   varchar(100) NOT NULL
+);
+CREATE TABLE cuenta (
+    id               int AUTO_INCREMENT PRIMARY KEY,
+    codigo           varchar(20) NOT NULL UNIQUE,
+    estado           varchar(20) NOT NULL DEFAULT 'Potencial'
+                     CHECK (estado IN ('Potencial', 'Probable', 'Prescriptor', 'Cliente', 'Inactivo')),
+    razon_social     varchar(150) NOT NULL,
+    nombre_comercial varchar(150),
+    nif              varchar(20) UNIQUE,
+    direccion        varchar(200),
+    cp               varchar(10),
+    poblacion        varchar(100),
+    provincia        varchar(100),
+    pais             char(2),
+    telefono         varchar(20),
+    email            varchar(150),
+    sector_id        int REFERENCES sector (id),
+    vendedor         varchar(10),
+    forma_pago       varchar(60),
+    fecha_alta       date,
+    observaciones    text,
+    creado           datetime NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE cuenta_ventas (
+    cuenta_id         int NOT NULL REFERENCES cuenta (id),
+    ejercicio         int NOT NULL,
+    ventas_actual     decimal(14, 2),
+    ventas_anterior   decimal(14, 2),
+    num_facturas      int,
+    fecha_ult_venta   date,
+    piramide_actual   varchar(20),
+    piramide_anterior varchar(20),
+    PRIMARY KEY (cuenta_id, ejercicio)
+);
+'@
+        }
         'SqlServer' {
             @'
 CREATE TABLE dbo.sector (
@@ -516,17 +558,17 @@ CREATE TABLE dbo.cuenta_ventas (
 
 <#
 .SYNOPSIS
-    Creates the empty demo CRM: a SQLite file (-Path, replaced if it exists), or the tables in an existing PostgreSQL
-    or SQL Server database (-Provider and -ConnectionString, or a stored -Connection).
+    Creates the empty demo CRM: a SQLite file (-Path, replaced if it exists), or the tables in an existing PostgreSQL,
+    SQL Server or MariaDB database (-Provider and -ConnectionString, or a stored -Connection).
 #>
 function New-DemoCrm {
     [CmdletBinding(DefaultParameterSetName = 'Sqlite')]
     param(
         [Parameter(Mandatory, ParameterSetName = 'Sqlite', Position = 0)] [string] $Path,
-        [Parameter(Mandatory, ParameterSetName = 'Server')] [ValidateSet('PostgreSql', 'SqlServer')] [string] $Provider,
+        [Parameter(Mandatory, ParameterSetName = 'Server')] [ValidateSet('PostgreSql', 'SqlServer', 'MariaDb')] [string] $Provider,
         [Parameter(Mandatory, ParameterSetName = 'Server')] [string] $ConnectionString,
         [Parameter(Mandatory, ParameterSetName = 'Stored')] [string] $Connection,
-        [Parameter(ParameterSetName = 'Stored')] [ValidateSet('Sqlite', 'PostgreSql', 'SqlServer')] [string] $ConnectionProvider = 'SqlServer',
+        [Parameter(ParameterSetName = 'Stored')] [ValidateSet('Sqlite', 'PostgreSql', 'SqlServer', 'MariaDb')] [string] $ConnectionProvider = 'SqlServer',
         [Parameter(ParameterSetName = 'Stored')] [pscredential] $Credential,
         [string] $Store
     )
@@ -566,7 +608,7 @@ function Initialize-DemoStore {
     param(
         [Parameter(Mandatory)] [string] $ErpPath,
         [Parameter(Mandatory, ParameterSetName = 'Sqlite')] [string] $CrmPath,
-        [Parameter(Mandatory, ParameterSetName = 'Server')] [ValidateSet('Sqlite', 'PostgreSql', 'SqlServer')] [string] $CrmProvider,
+        [Parameter(Mandatory, ParameterSetName = 'Server')] [ValidateSet('Sqlite', 'PostgreSql', 'SqlServer', 'MariaDb')] [string] $CrmProvider,
         [Parameter(Mandatory, ParameterSetName = 'Server')] [string] $CrmConnectionString,
         [string] $Store
     )

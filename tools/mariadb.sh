@@ -48,7 +48,7 @@ start)
     client "$port" -e 'SELECT 1' >/dev/null 2>&1 || { echo "MariaDB did not answer within 30 s:" >&2; tail -20 "$root/error.log" >&2; exit 1; }
   fi
   client "$port" -e 'CREATE DATABASE IF NOT EXISTS ofisync_test CHARACTER SET utf8mb4 COLLATE utf8mb4_bin'
-  echo "export OFISYNC_TEST_MARIADB='Server=127.0.0.1;Port=$port;User ID=root;Password=;Database=ofisync_test;AllowLoadLocalInfile=true' OFISYNC_MARIADB_STARTED=$started"
+  echo "export OFISYNC_TEST_MARIADB='Server=127.0.0.1;Port=$port;User ID=root;Password=;Database=ofisync_test' OFISYNC_MARIADB_STARTED=$started"
   ;;
 stop)
   if running; then

@@ -58,9 +58,13 @@ internal static class MemoryProbe
         var startBytes = Resident("VmRSS");
         var folder = Path.Combine(o.Work, $"probe-{o.ProbeTarget}-{o.ProbeRows}");
         Directory.CreateDirectory(folder);
-        using Target target = o.ProbeTarget == "postgres"
-            ? new PostgresTarget(Environment.GetEnvironmentVariable(Program.PostgresVariable) ?? throw new BenchException(Program.PostgresVariable + " is not set"), o.PgDatabase)
-            : new SqliteTarget(folder);
+        using Target target = o.ProbeTarget switch
+        {
+            "postgres" => new PostgresTarget(Environment.GetEnvironmentVariable(Program.PostgresVariable) ?? throw new BenchException(Program.PostgresVariable + " is not set"), o.PgDatabase),
+            "mariadb" or "mariadb-load" => new MariaDbTarget(Environment.GetEnvironmentVariable(MariaDbTarget.Variable) ?? throw new BenchException(MariaDbTarget.Variable + " is not set"),
+                o.ProbeTarget == "mariadb-load", o.PgDatabase),
+            _ => new SqliteTarget(folder),
+        };
         var cs = target.Fresh("cuenta");
         var store = BenchStore.Create(Path.Combine(folder, "store.db"), o.ProbeSource!, DataSet.Table, target, cs, "cuenta");
         var (seconds, summary) = await store.RunAsync();

@@ -7,7 +7,7 @@ internal sealed class Options
 {
     public int Rows { get; private set; } = 200_000;
     public int Rounds { get; private set; } = 3;
-    public List<string> Targets { get; private set; } = new() { "sqlite", "postgres" };
+    public List<string> Targets { get; private set; } = new() { "sqlite", "postgres", "mariadb", "mariadb-load" };
     public bool Memory { get; private set; } = true;
     public bool Cmdlet { get; private set; } = true;
     /// <summary>Also time the engine called directly inside the same pwsh process (separates the cmdlet layer from pwsh itself).</summary>
@@ -21,7 +21,8 @@ internal sealed class Options
     /// <summary>Instead of the benchmark: where the time of an OfiSync run goes, phase by phase (see Phases).</summary>
     public bool Phases { get; private set; }
 
-    // The hidden child mode: --memory-probe --source <file> --rows <n> --target sqlite|postgres --work <folder> [--pg-database <name>]
+    // The hidden child mode: --memory-probe --source <file> --rows <n> --target sqlite|postgres|mariadb|mariadb-load --work <folder>
+    // [--pg-database <name>] (the server database of a PostgreSQL or MariaDB target)
     public bool Probe { get; private set; }
     public string? ProbeSource { get; private set; }
     public long ProbeRows { get; private set; }
@@ -33,13 +34,14 @@ internal sealed class Options
     public long LargeMemoryRows => MemoryRows?[1] ?? Math.Max(10_000, (long)Rows * 5);
 
     public const string Usage = """
-        usage: ./build.sh bench [--rows N] [--rounds N] [--targets sqlite,postgres] [--memory-rows SMALL,LARGE]
+        usage: ./build.sh bench [--rows N] [--rounds N] [--targets sqlite,postgres,mariadb,mariadb-load] [--memory-rows SMALL,LARGE]
                                 [--no-memory] [--no-cmdlet] [--out FOLDER] [--keep] [--batch-size N]
                                 [--cmdlet-detail]
                ./build.sh bench --phases [--rows N] [--targets ...]
           --rows N           rows of the generated customer table (default 200000)
           --rounds N         rounds of the alternating measurements, at least 3 (default 3)
-          --targets LIST     sqlite, postgres or both (default both; postgres needs OFISYNC_TEST_POSTGRES, which ./build.sh sets)
+          --targets LIST     any of sqlite, postgres, mariadb (INSERT ... ON DUPLICATE KEY UPDATE) and mariadb-load (LOAD DATA);
+                             default all; postgres needs OFISYNC_TEST_POSTGRES, mariadb OFISYNC_TEST_MARIADB, which ./build.sh sets
           --memory-rows A,B  the two sizes of the peak-memory probe (default rows/2 and rows*5: 100000 and 1000000)
           --no-memory        skip the peak-memory probe
           --no-cmdlet        skip the Invoke-OfiSync measurement
@@ -64,7 +66,8 @@ internal sealed class Options
                 case "--rounds": o.Rounds = checked((int)Number(Next())); break;
                 case "--targets":
                     o.Targets = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).ToList();
-                    if (o.Targets.Count == 0 || o.Targets.Any(t => t is not ("sqlite" or "postgres"))) throw new BenchException($"--targets takes sqlite, postgres or both\n{Usage}");
+                    if (o.Targets.Count == 0 || o.Targets.Any(t => t is not ("sqlite" or "postgres" or "mariadb" or "mariadb-load")))
+                        throw new BenchException($"--targets takes sqlite, postgres, mariadb or mariadb-load\n{Usage}");
                     break;
                 case "--memory-rows":
                     var sizes = Next().Split(',', StringSplitOptions.TrimEntries);

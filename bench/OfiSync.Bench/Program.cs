@@ -87,6 +87,11 @@ internal sealed class Bench
             foreach (var kind in _o.Targets)
             {
                 if (kind == "sqlite") targets.Add(new SqliteTarget(_work));
+                else if (kind is "mariadb" or "mariadb-load")
+                {
+                    if (Environment.GetEnvironmentVariable(MariaDbTarget.Variable) is { Length: > 0 } mariadb) targets.Add(new MariaDbTarget(mariadb, loadData: kind == "mariadb-load"));
+                    else _report.Notes.Add($"SQLite -> MariaDB ({kind}) skipped: {MariaDbTarget.Variable} is not set (./build.sh bench starts a server and sets it).");
+                }
                 else if (Environment.GetEnvironmentVariable(Program.PostgresVariable) is { Length: > 0 } server) targets.Add(new PostgresTarget(server));
                 else _report.Notes.Add($"SQLite -> PostgreSQL skipped: {Program.PostgresVariable} is not set (./build.sh bench starts a server and sets it).");
             }
@@ -142,6 +147,7 @@ internal sealed class Bench
             foreach (var t in targets) t.Dispose();
             SqliteConnection.ClearAllPools();
             NpgsqlConnection.ClearAllPools();
+            MySqlConnector.MySqlConnection.ClearAllPools();
             if (!_o.Keep && Directory.Exists(_work)) Directory.Delete(_work, recursive: true);
         }
     }
@@ -160,9 +166,12 @@ internal sealed class Bench
         await store.RunAsync();
     }
 
-    private static long Floor(Target t, string source, string cs) => t is PostgresTarget
-        ? RawPaths.FloorPostgres(source, cs, "cuenta")
-        : RawPaths.FloorSqlite(source, cs, "cuenta");
+    private static long Floor(Target t, string source, string cs) => t switch
+    {
+        PostgresTarget => RawPaths.FloorPostgres(source, cs, "cuenta"),
+        MariaDbTarget => MariaDbTarget.Floor(source, cs, "cuenta"),
+        _ => RawPaths.FloorSqlite(source, cs, "cuenta"),
+    };
 
     private async Task RoundAsync(int round, Target t, string source, string warm, CmdletPath? cmdlet)
     {
@@ -250,7 +259,7 @@ internal sealed class Bench
         {
             foreach (var (kind, rows) in sizes)
             {
-                var probe = MemoryProbe.Run(sources[rows], rows, t.Kind, _work, (t as PostgresTarget)?.Database);
+                var probe = MemoryProbe.Run(sources[rows], rows, t.Kind, _work, (t as PostgresTarget)?.Database ?? (t as MariaDbTarget)?.Database);
                 var m = _report.Get(t.Kind, kind, rows);
                 m.Samples.Add(probe.Seconds);
                 m.PeakBytes = probe.PeakBytes;

@@ -13,15 +13,15 @@ A stored connection never holds a password: a connection string that contains on
 
 Give at most one of them. SQLite connections take none. For PostgreSQL, a connection without any of them can still log in through the server's trust or peer authentication or a .pgpass file.
 
-The connection string is checked against the provider's own driver: a keyword that driver does not take is refused, naming it and, where there is one, the provider's spelling (PostgreSQL names the server Host, not Data Source; SQL Server names it Server). The server is not contacted: run Test-SyncConnection afterwards. A connection whose name already exists is replaced only with -Force.
+The connection string is checked against the provider's own driver: a keyword that driver does not take is refused, naming it and, where there is one, the provider's spelling (PostgreSQL names the server Host, not Data Source; SQL Server names it Server; MariaDB names the database Database, not DbName). The server is not contacted: run Test-SyncConnection afterwards. A connection whose name already exists is replaced only with -Force.
 
 New-SyncConnection creates the store when it does not exist yet (see -Store): it is how a store is made.
 '@
 
     Parameters  = @{
         Name                   = 'The name of the connection. Sync lines refer to it in -Source and -Target, and the *-SyncConnection cmdlets find it by it.'
-        Provider               = 'The kind of database: Sqlite, PostgreSql or SqlServer.'
-        ConnectionString       = "The connection string, in the syntax of the provider's driver, without any password: for example 'Data Source=/srv/erp/erp.db' for SQLite, 'Host=crm01;Database=crm;Username=ofisync' for PostgreSQL, or 'Server=erp-sql01;Database=ERP' for SQL Server."
+        Provider               = 'The kind of database: Sqlite, PostgreSql, SqlServer or MariaDb (MariaDB 10.6 or later; MySql is another name for it).'
+        ConnectionString       = "The connection string, in the syntax of the provider's driver, without any password: for example 'Data Source=/srv/erp/erp.db' for SQLite, 'Host=crm01;Database=crm;Username=ofisync' for PostgreSQL, 'Server=erp-sql01;Database=ERP' for SQL Server, or 'Server=crm01;Port=3306;Database=crm;User ID=ofisync' for MariaDB."
         PasswordVariable       = 'The name of an environment variable that holds the password. Only the name is stored; the variable is read each time the connection is used, so it must be set for the account that runs OfiSync, for example in the scheduled task.'
         PasswordSecret         = 'The name of a secret of the SecretManagement module (Microsoft.PowerShell.SecretManagement) that holds the password, as a string or a SecureString, or a PSCredential whose user name is then used too. The secret is read with Get-Secret each time the connection is used; a vault must be registered for the account that runs OfiSync.'
         PromptForCredential    = 'The password is given each time the connection is used, with the -Credential parameter of Test-SyncConnection, New-SyncLine, Set-SyncLine or Test-SyncLine. Suits interactive use; a scheduled job should use -PasswordVariable or -PasswordSecret.'
@@ -57,6 +57,15 @@ $env:CRM_PASSWORD = Read-Host -Prompt 'CRM password' -MaskInput
 Test-SyncConnection -Name crm
 '@
             Remarks = 'The store keeps the name CRM_PASSWORD, never the password. The variable is read each time the connection is used; here it is set for this session only, and the connection is then tested.'
+        }
+        @{
+            Title   = 'A MariaDB CRM, and a store in a MariaDB database'
+            Code    = @'
+$env:OFISYNC_STORE = 'MariaDb:Server=db1;Database=ofisync;User ID=ofisync'
+$env:OFISYNC_STORE_PASSWORD = (Get-Secret OfiSyncStore -AsPlainText)
+New-SyncConnection -Name crm -Provider MariaDb -ConnectionString 'Server=crm01;Port=3306;Database=crm;User ID=ofisync' -PasswordSecret CrmMariaDb
+'@
+            Remarks = 'The store is a MariaDB database shared by the machines that run the lines (its password from OFISYNC_STORE_PASSWORD), and the connection crm reads its password from the SecretManagement secret CrmMariaDb. OfiSync writes into MariaDB with multi-row INSERT ... ON DUPLICATE KEY UPDATE; add AllowLoadLocalInfile=true to the connection string to have it load batches with LOAD DATA LOCAL instead.'
         }
         @{
             Title   = 'A SQL Server ERP with Windows integrated authentication'

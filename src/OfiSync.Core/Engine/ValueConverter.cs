@@ -75,7 +75,7 @@ public sealed class ValueConverter
     private static long ToInteger(object value) => value switch
     {
         long l => l,
-        int or short or byte => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        int or short or byte or sbyte or ushort or uint or ulong => System.Convert.ToInt64(value, CultureInfo.InvariantCulture),
         bool b => b ? 1L : 0L,
         decimal m when m == decimal.Truncate(m) => (long)m,
         double d when d == Math.Truncate(d) => (long)d,

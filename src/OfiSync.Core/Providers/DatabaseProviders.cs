@@ -1,3 +1,4 @@
+using OfiSync.Core.Providers.MariaDb;
 using OfiSync.Core.Providers.PostgreSql;
 using OfiSync.Core.Providers.Sqlite;
 using OfiSync.Core.Providers.SqlServer;
@@ -10,8 +11,9 @@ public static class DatabaseProviders
     public static readonly IDatabaseProvider Sqlite = new SqliteProvider();
     public static readonly IDatabaseProvider PostgreSql = new PostgreSqlProvider();
     public static readonly IDatabaseProvider SqlServer = new SqlServerProvider();
+    public static readonly IDatabaseProvider MariaDb = new MariaDbProvider();
 
-    public static IReadOnlyList<IDatabaseProvider> All { get; } = new[] { Sqlite, PostgreSql, SqlServer };
+    public static IReadOnlyList<IDatabaseProvider> All { get; } = new[] { Sqlite, PostgreSql, SqlServer, MariaDb };
 
     /// <summary>The database of a store given as a file path, and the default store: an embedded one.</summary>
     public static IDatabaseProvider Embedded => Sqlite;

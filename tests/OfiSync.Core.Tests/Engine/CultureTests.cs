@@ -109,9 +109,12 @@ public abstract class CultureTests
         using (var crm = CrmProvider.Provider().CreateConnection(crmConnection))
         {
             crm.Open();
-            var (id, time, real) = CrmProvider == DbKind.PostgreSql
-                ? ("id SERIAL PRIMARY KEY", "TIMESTAMP", "DOUBLE PRECISION")
-                : ("id INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME", "REAL");
+            var (id, time, real) = CrmProvider switch
+            {
+                DbKind.PostgreSql => ("id SERIAL PRIMARY KEY", "TIMESTAMP", "DOUBLE PRECISION"),
+                DbKind.MariaDb => ("id INT AUTO_INCREMENT PRIMARY KEY", "DATETIME(6)", "DOUBLE"),
+                _ => ("id INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME", "REAL"),
+            };
             crm.Execute($@"CREATE TABLE zona ({id}, codigo NUMERIC(6,2) NOT NULL);
                 INSERT INTO zona (codigo) VALUES (1.5);
                 CREATE TABLE cuenta ({id}, codigo VARCHAR(10) UNIQUE NOT NULL, nombre VARCHAR(40) NOT NULL, ciudad VARCHAR(40),
@@ -212,7 +215,7 @@ public abstract class CultureTests
             for (var i = 0; i < row.Length; i++)
                 row[i] = reader.IsDBNull(i) ? "NULL" : reader.GetValue(i) switch
                 {
-                    DateTime d when reader.GetDataTypeName(i) == "date" => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DateTime d when string.Equals(reader.GetDataTypeName(i), "date", StringComparison.OrdinalIgnoreCase) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
                     decimal m => m.ToString("0.############", CultureInfo.InvariantCulture),
                     var v => Convert.ToString(v, CultureInfo.InvariantCulture)!,

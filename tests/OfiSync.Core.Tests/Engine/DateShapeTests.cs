@@ -52,10 +52,14 @@ public abstract class DateShapeTests : IDisposable
                   ('E3', '2000-03-01', '2000-02-29 23:59:59.25', 'c');");
         using (var crm = Crm())
         {
-            var (id, timestamp) = CrmProvider == DbKind.PostgreSql
-                ? ("id SERIAL PRIMARY KEY", "TIMESTAMP")
-                : ("id INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME");
-            crm.Execute($"CREATE TABLE evento ({id}, codigo VARCHAR(10) UNIQUE NOT NULL, dia DATE, momento {timestamp}, sello TIMESTAMP, dia_de_momento DATE, nota VARCHAR(10))");
+            var (id, timestamp, stamp) = CrmProvider switch
+            {
+                DbKind.PostgreSql => ("id SERIAL PRIMARY KEY", "TIMESTAMP", "TIMESTAMP"),
+                // MariaDB's DATETIME and TIMESTAMP keep whole seconds unless given a precision.
+                DbKind.MariaDb => ("id INT AUTO_INCREMENT PRIMARY KEY", "DATETIME(6)", "TIMESTAMP(6) NULL"),
+                _ => ("id INTEGER PRIMARY KEY AUTOINCREMENT", "DATETIME", "TIMESTAMP"),
+            };
+            crm.Execute($"CREATE TABLE evento ({id}, codigo VARCHAR(10) UNIQUE NOT NULL, dia DATE, momento {timestamp}, sello {stamp}, dia_de_momento DATE, nota VARCHAR(10))");
         }
         _store.SaveConnection(new SyncConnection { Name = "ERP", Provider = DbKind.Sqlite.ToString(), ConnectionString = "Data Source=" + ErpFile }, replace: true);
         _store.SaveConnection(new SyncConnection { Name = "CRM", Provider = CrmProvider.ToString(), ConnectionString = CrmConnectionString }, replace: true);

@@ -50,6 +50,7 @@ public abstract class EngineTestBed : IDisposable
             {
                 DbKind.PostgreSql => "id SERIAL PRIMARY KEY",
                 DbKind.SqlServer => "id INT IDENTITY(1,1) PRIMARY KEY",
+                DbKind.MariaDb => "id INT AUTO_INCREMENT PRIMARY KEY",
                 _ => "id INTEGER PRIMARY KEY AUTOINCREMENT",
             };
             const string date = "DATE";

@@ -134,12 +134,12 @@ public abstract class EngineTests : EngineTestBed
         Assert.Equal("saldo", failed[Code(2)].Column);
         Assert.Contains("ck_saldo_positivo", failed[Code(2)].Error);
         Assert.StartsWith("saldo = '-5", failed[Code(2)].Error);
-        // An unnamed one: SQLite gives its expression, PostgreSQL the name it made up; the column either way.
+        // An unnamed one: SQLite gives its expression, PostgreSQL the name it made up, MariaDB the table and column; the column either way.
         Assert.All(new[] { failed[Code(1)], failed[Code(5)] }, r =>
         {
             Assert.Equal("poblacion", r.Column);
             Assert.StartsWith("poblacion = 'Ávila': ", r.Error);
-            Assert.Contains(CrmProvider == DbKind.Sqlite ? "poblacion <> 'Ávila'" : "cuenta_chk_poblacion_check", r.Error);
+            Assert.Contains(CrmProvider switch { DbKind.Sqlite => "poblacion <> 'Ávila'", DbKind.MariaDb => "`cuenta_chk.poblacion`", _ => "cuenta_chk_poblacion_check" }, r.Error);
         });
         Assert.Equal(3, CrmRows("SELECT codigo FROM cuenta_chk").Count);
     }

@@ -19,7 +19,7 @@ namespace OfiSync.Core.Tests.Filtering;
 [Collection(ProcessCultureCollection.Name)]
 public class FilterCultureTests(FilterPostgresFixture postgres) : IClassFixture<FilterPostgresFixture>
 {
-    private static readonly string[] CultureSensitive =
+    internal static readonly string[] CultureSensitive =
     [
         "nombre -like 'i*'",
         "nombre -like 'I?AKI'",

@@ -10,7 +10,7 @@ namespace OfiSync.Core.Tests.Filtering;
 
 /// <summary>
 /// A customer table of a few hundred rows, held in memory with the types the engine reads (string, decimal,
-/// long, double, bool, DateTime) and stored in SQLite and PostgreSQL, to compare the SQL of a filter with
+/// long, double, bool, DateTime) and stored in SQLite, PostgreSQL and MariaDB, to compare the SQL of a filter with
 /// FilterExpression.Evaluate on the same rows.
 /// </summary>
 internal static class FilterTestData
@@ -20,21 +20,26 @@ internal static class FilterTestData
     /// <summary>A column whose name is itself an injection attempt; filters reach it through the name "rara".</summary>
     public const string NastyColumn = "x\"]; DROP TABLE clientes;--";
 
-    public static readonly (string Name, FilterValueType Type, string Sqlite, string Postgres, string SqlServer)[] Columns =
+    /// <remarks>
+    /// MariaDB's text columns take the collations a real database has, each wrong for PowerShell in its own way: the
+    /// server's utf8mb4_unicode_ci (accents folded), latin1 with latin1_swedish_ci, utf8mb4_bin (trailing spaces
+    /// ignored), utf8mb4_general_ci, and a CHAR column.
+    /// </remarks>
+    public static readonly (string Name, FilterValueType Type, string Sqlite, string Postgres, string SqlServer, string MariaDb)[] Columns =
     [
-        ("id", FilterValueType.Integer, "INTEGER PRIMARY KEY", "bigint PRIMARY KEY", "bigint PRIMARY KEY"),
-        ("nombre", FilterValueType.Text, "TEXT", "text", "nvarchar(200)"),
-        ("poblacion", FilterValueType.Text, "TEXT", "text", "nvarchar(200)"),
-        ("email", FilterValueType.Text, "TEXT", "text", "varchar(200)"),
-        ("sector", FilterValueType.Text, "TEXT", "text", "nvarchar(200)"),
-        ("codigo", FilterValueType.Text, "TEXT", "text", "nvarchar(200)"),
-        ("importe", FilterValueType.Decimal, "NUMERIC", "numeric", "decimal(19,4)"),
-        ("cantidad", FilterValueType.Integer, "INTEGER", "bigint", "bigint"),
-        ("ratio", FilterValueType.Double, "REAL", "double precision", "float"),
-        ("activo", FilterValueType.Boolean, "INTEGER", "boolean", "bit"),
-        ("fecha", FilterValueType.DateTime, "TEXT", "date", "date"),
-        ("fecha_modif", FilterValueType.DateTime, "TEXT", "timestamp", "datetime2(7)"),
-        (NastyColumn, FilterValueType.Text, "TEXT", "text", "nvarchar(200)"),
+        ("id", FilterValueType.Integer, "INTEGER PRIMARY KEY", "bigint PRIMARY KEY", "bigint PRIMARY KEY", "BIGINT PRIMARY KEY"),
+        ("nombre", FilterValueType.Text, "TEXT", "text", "nvarchar(200)", "VARCHAR(200)"),
+        ("poblacion", FilterValueType.Text, "TEXT", "text", "nvarchar(200)", "VARCHAR(200) CHARACTER SET latin1"),
+        ("email", FilterValueType.Text, "TEXT", "text", "varchar(200)", "VARCHAR(200) COLLATE utf8mb4_bin"),
+        ("sector", FilterValueType.Text, "TEXT", "text", "nvarchar(200)", "VARCHAR(200) COLLATE utf8mb4_general_ci"),
+        ("codigo", FilterValueType.Text, "TEXT", "text", "nvarchar(200)", "CHAR(10)"),
+        ("importe", FilterValueType.Decimal, "NUMERIC", "numeric", "decimal(19,4)", "DECIMAL(19,4)"),
+        ("cantidad", FilterValueType.Integer, "INTEGER", "bigint", "bigint", "BIGINT"),
+        ("ratio", FilterValueType.Double, "REAL", "double precision", "float", "DOUBLE"),
+        ("activo", FilterValueType.Boolean, "INTEGER", "boolean", "bit", "BOOLEAN"),
+        ("fecha", FilterValueType.DateTime, "TEXT", "date", "date", "DATE"),
+        ("fecha_modif", FilterValueType.DateTime, "TEXT", "timestamp", "datetime2(7)", "DATETIME(6)"),
+        (NastyColumn, FilterValueType.Text, "TEXT", "text", "nvarchar(200)", "TEXT"),
     ];
 
     /// <summary>Names a filter may use: the columns (the nasty one as "rara") and "vip", a lookup SQL cannot read.</summary>
@@ -170,6 +175,9 @@ internal static class FilterTestData
     public static void LoadPostgres(NpgsqlConnection connection) =>
         Load(connection, DbKind.PostgreSql, (column, value, _) => value is DateTime d && column == "fecha" ? d.Date : value ?? DBNull.Value);
 
+    public static void LoadMariaDb(DbConnection connection) =>
+        Load(connection, DbKind.MariaDb, (column, value, _) => value is DateTime d && column == "fecha" ? d.Date : value ?? DBNull.Value);
+
     public static void LoadSqlServer(DbConnection connection, string table) =>
         Load(connection, DbKind.SqlServer, (_, value, _) => value ?? DBNull.Value, table);
 
@@ -177,8 +185,8 @@ internal static class FilterTestData
     {
         var provider = kind.Provider();
         var quoted = Columns.Select(c => provider.QuoteIdentifier(c.Name)).ToList();
-        string TypeOf((string, FilterValueType, string Sqlite, string Postgres, string SqlServer) c) =>
-            kind switch { DbKind.Sqlite => c.Sqlite, DbKind.PostgreSql => c.Postgres, _ => c.SqlServer };
+        string TypeOf((string, FilterValueType, string Sqlite, string Postgres, string SqlServer, string MariaDb) c) =>
+            kind switch { DbKind.Sqlite => c.Sqlite, DbKind.PostgreSql => c.Postgres, DbKind.MariaDb => c.MariaDb, _ => c.SqlServer };
         Execute(connection, $"CREATE TABLE {table} ({string.Join(", ", Columns.Select((c, i) => quoted[i] + " " + TypeOf(c)))})");
         using var tx = connection.BeginTransaction();
         using var insert = connection.CreateCommand();

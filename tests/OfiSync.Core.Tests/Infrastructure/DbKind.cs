@@ -9,6 +9,7 @@ public enum DbKind
     Sqlite,
     PostgreSql,
     SqlServer,
+    MariaDb,
 }
 
 public static class DbKindExtensions

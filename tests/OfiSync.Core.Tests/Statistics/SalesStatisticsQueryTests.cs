@@ -9,7 +9,7 @@ using Xunit;
 
 namespace OfiSync.Core.Tests.Statistics;
 
-/// <summary>Sales figures and tiers worked out by hand, computed by the generated SQL on SQLite and on PostgreSQL.</summary>
+/// <summary>Sales figures and tiers worked out by hand, computed by the generated SQL on SQLite, PostgreSQL and MariaDB.</summary>
 public abstract class SalesStatisticsQueryTests : IDisposable
 {
     protected abstract DbKind Kind { get; }
@@ -111,9 +111,12 @@ public abstract class SalesStatisticsQueryTests : IDisposable
             var date = Kind == DbKind.Sqlite ? "TEXT" : "DATE";
             c.Execute($"CREATE TABLE estadistica (cliente VARCHAR(10), ejercicio INTEGER, importe NUMERIC(12,2), num_facturas INTEGER, fecha_ult_venta {date})");
             // The ERP's "update statistics" step: one row per customer and calendar year, up to the as-of date.
-            c.Execute(Kind == DbKind.Sqlite
-                ? "INSERT INTO estadistica SELECT cliente, CAST(substr(fecha, 1, 4) AS INTEGER), SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= '2024-06-30' GROUP BY cliente, substr(fecha, 1, 4)"
-                : "INSERT INTO estadistica SELECT cliente, EXTRACT(YEAR FROM fecha)::int, SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= DATE '2024-06-30' GROUP BY cliente, EXTRACT(YEAR FROM fecha)");
+            c.Execute(Kind switch
+            {
+                DbKind.Sqlite => "INSERT INTO estadistica SELECT cliente, CAST(substr(fecha, 1, 4) AS INTEGER), SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= '2024-06-30' GROUP BY cliente, substr(fecha, 1, 4)",
+                DbKind.MariaDb => "INSERT INTO estadistica SELECT cliente, EXTRACT(YEAR FROM fecha), SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= DATE '2024-06-30' GROUP BY cliente, EXTRACT(YEAR FROM fecha)",
+                _ => "INSERT INTO estadistica SELECT cliente, EXTRACT(YEAR FROM fecha)::int, SUM(total), COUNT(*), MAX(fecha) FROM factura WHERE fecha <= DATE '2024-06-30' GROUP BY cliente, EXTRACT(YEAR FROM fecha)",
+            });
         }
         var fromTable = Compute(new SalesStatisticsSpec
         {
