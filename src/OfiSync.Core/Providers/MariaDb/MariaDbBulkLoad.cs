@@ -30,15 +30,15 @@ internal static class MariaDbBulkLoad
         var bulk = new MySqlBulkCopy(connection, transaction) { DestinationTableName = shape.Provider.QuoteIdentifier(stage), BulkCopyTimeout = timeout };
         var result = await bulk.WriteToServerAsync(table, cancel).ConfigureAwait(false);
         var warning = result.Warnings.FirstOrDefault(w => !string.Equals(w.Level, "Note", StringComparison.OrdinalIgnoreCase));
-        if (warning is not null) throw new MariaDbLoadWarning((int)warning.ErrorCode, warning.Message);
-        if (result.RowsInserted != count) throw new MariaDbLoadWarning(0, Messages.BulkLoadIncomplete(count, result.RowsInserted));
+        if (warning is not null) throw new MariaDbLoadWarningException((int)warning.ErrorCode, warning.Message);
+        if (result.RowsInserted != count) throw new MariaDbLoadWarningException(0, Messages.BulkLoadIncomplete(count, result.RowsInserted));
     }
 }
 
 /// <summary>A warning of LOAD DATA about a row's value, which an INSERT in strict mode would have raised as an error.</summary>
-public sealed class MariaDbLoadWarning : Exception
+public sealed class MariaDbLoadWarningException : Exception
 {
-    public MariaDbLoadWarning(int number, string message) : base(message) => Number = number;
+    public MariaDbLoadWarningException(int number, string message) : base(message) => Number = number;
 
     public int Number { get; }
 }

@@ -70,7 +70,7 @@ public sealed class MariaDbProvider : ProviderBase
     public override FaultKind Classify(Exception exception) => exception switch
     {
         MySqlException mysql => MariaDbErrors.Classify(mysql),
-        MariaDbLoadWarning { Number: not 0 } => FaultKind.Row,
+        MariaDbLoadWarningException { Number: not 0 } => FaultKind.Row,
         _ => FaultKind.None,
     };
 }

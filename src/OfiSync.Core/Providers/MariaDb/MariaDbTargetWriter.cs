@@ -182,7 +182,7 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
         var (number, text) = ex switch
         {
             MySqlException mysql => (mysql.Number, mysql.Message),
-            MariaDbLoadWarning warning => (warning.Number, warning.Message),
+            MariaDbLoadWarningException warning => (warning.Number, warning.Message),
             _ => (0, ex.Message),
         };
         var (kind, name) = MariaDbErrors.Subject(number, text);
@@ -214,7 +214,7 @@ public sealed class MariaDbTargetWriter : TargetWriterBase
                 await ExecuteAsync($"DROP TEMPORARY TABLE IF EXISTS {Stage}", null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (MySqlException) { }
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
     }
 }
 
