@@ -103,7 +103,7 @@ CREATE TABLE cuenta (id INT AUTO_INCREMENT PRIMARY KEY, codigo VARCHAR(20) NOT N
         $rows = Invoke-SyncQuery CRM -Store $Store -Query "SELECT c.id, c.razon_social, c.estado, s.codigo_origen FROM cuenta c JOIN sector s ON s.id = c.sector_id WHERE c.codigo = '430000001'"
         $rows.razon_social | Should -Be 'Cliente Ñandú 1, S.L.'
         $rows.estado | Should -Be 'Cliente'
-        ($first | Where-Object Key -eq '430000001').TargetKey | Should -Be "$($rows.id)"
+        ($first | Where-Object Key -eq '430000001').TargetId | Should -Be "$($rows.id)"
         @(Invoke-OfiSync -Force -Store $Store) | Should -BeNullOrEmpty
     }
 

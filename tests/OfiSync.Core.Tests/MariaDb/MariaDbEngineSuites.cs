@@ -39,13 +39,13 @@ public sealed class MariaDbEngineTests : EngineTests
             foreach (var id in admin.Query<long>("SELECT id FROM information_schema.processlist WHERE db = DATABASE() AND id <> CONNECTION_ID()"))
                 admin.Execute($"KILL {id}");
         });
-        LineSummary? summary = null;
+        SyncRun? summary = null;
         var results = new List<RowResult>();
         await foreach (var r in Engine().RunAsync(line, new SyncOptions { OnRetry = retries.Add }, progress, s => summary = s, default)) results.Add(r);
         Assert.NotEmpty(retries);
         Assert.Contains("trying the batch again", retries[0]);
         Assert.Equal(60, results.Count(r => r.Status == RowStatus.Succeeded));
-        Assert.Equal(("Succeeded", 60L, 0L), (summary!.Status, summary.Inserted, summary.Failed));
+        Assert.Equal(("Succeeded", 60L, 0L), (summary!.Status.ToString(), summary.Inserted, summary.Failed));
         Assert.Equal(60, CrmRows().Count);
         Assert.Empty(await Run(line));
     }
