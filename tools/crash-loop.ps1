@@ -205,7 +205,8 @@ if (`$failed) { exit 3 }
 
 function Get-LastClientesRun {
     StoreQuery "SELECT run_id, status, mode, rows_read, (julianday(coalesce(ended, strftime('%Y-%m-%d %H:%M:%f', 'now'))) - julianday(started)) * 86400.0 AS seconds,
-                (SELECT COUNT(*) FROM ofisync_run_row r WHERE r.run_id = ofisync_run.run_id) AS committed
+                (SELECT COUNT(*) FROM ofisync_run_row r WHERE r.run_id = ofisync_run.run_id)
+                + (SELECT COALESCE(SUM(b.row_count), 0) FROM ofisync_run_batch b WHERE b.run_id = ofisync_run.run_id) AS committed
                 FROM ofisync_run WHERE line_name = 'Clientes' ORDER BY run_id DESC LIMIT 1"
 }
 
@@ -347,13 +348,13 @@ foreach ($key in $actual.Keys) { if (-not $expected.ContainsKey($key)) { $extra+
 # The store's state: one Succeeded row with a hash per CRM row, holding that row's CRM id.
 $stateMismatch = 0; $stateRows = 0
 $seen = [Collections.Generic.HashSet[string]]::new([StringComparer]::Ordinal)
-foreach ($s in StoreQuery "SELECT s.source_key, s.target_key, s.status, s.row_hash IS NULL AS nohash FROM ofisync_row_state s JOIN ofisync_line l ON l.line_id = s.line_id WHERE l.name = 'Clientes'") {
+foreach ($s in StoreQuery "SELECT s.source_key, s.target_id, s.status, s.row_hash IS NULL AS nohash FROM ofisync_state s JOIN ofisync_line l ON l.line_no = s.line_no WHERE l.name = 'Clientes'") {
     $stateRows++
     [void]$seen.Add($s.source_key)
     $problem = if (-not $actual.ContainsKey($s.source_key)) { 'state without CRM row' }
-               elseif ($s.status -ne 'Succeeded') { "state status $($s.status)" }
+               elseif ($s.status -ne 0) { "state status $($s.status) (0 is Succeeded)" }
                elseif ($s.nohash -ne 0) { 'state without hash' }
-               elseif ([string]$s.target_key -cne [string]$actual[$s.source_key].id) { "state CRM id $($s.target_key), CRM row id $($actual[$s.source_key].id)" }
+               elseif ([string]$s.target_id -cne [string]$actual[$s.source_key].id) { "state CRM id $($s.target_id), CRM row id $($actual[$s.source_key].id)" }
     if ($problem) { $stateMismatch++; if ($examples.Count -lt 10) { $examples.Add("state: $($s.source_key) $problem") } }
 }
 foreach ($key in $actual.Keys) { if (-not $seen.Contains($key)) { $stateMismatch++; if ($examples.Count -lt 10) { $examples.Add("state: $key CRM row without state") } } }

@@ -170,7 +170,7 @@ internal static class Phases
             {
                 var state = states.GetValueOrDefault(keys[r]);
                 actions[r] = state is null ? RowAction.Insert
-                    : state.Hash is not null && state.Status == nameof(RowStatus.Succeeded) && state.Hash.AsSpan().SequenceEqual(hashes[r]) ? RowAction.Unchanged
+                    : state.Hash is not null && state.Status == StateStatus.Succeeded && state.Hash.AsSpan().SequenceEqual(hashes[r]) ? RowAction.Unchanged
                     : RowAction.Update;
                 if (actions[r] != RowAction.Unchanged) toWrite.Add(r);
             }
@@ -178,7 +178,7 @@ internal static class Phases
             clock.Stop();
 
             clock.Start("state: mark pending");
-            store.MarkPending(runId, line.Id, toWrite.Select(r => keys[r]).ToList());
+            store.MarkPending(line.Id, toWrite.Select(r => keys[r]).ToList());
             clock.Stop();
 
             clock.Start("target write");

@@ -56,4 +56,6 @@ public static partial class Messages
         $"This account may read the OfiSync store '{store}' but not change it. The commands that only read it (Get-SyncLine, Get-SyncRun, Get-SyncPreview...) work; to change it, run as an account that may write the store file, its -wal and -shm files and its folder.";
     public static string StoreConnectionStringInvalid(string store, string reason) =>
         $"The connection string of the OfiSync store '{store}' is not valid: {reason}";
+    public static string HistoryFormatUnknown(long runId) =>
+        $"The history of run {runId} was written in a form this module does not read (a newer module wrote it). Read it with that module, or with Get-SyncRun, which still shows the run's counts.";
 }

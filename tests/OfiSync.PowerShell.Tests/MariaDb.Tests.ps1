@@ -92,7 +92,7 @@ CREATE TABLE cuenta (id INT AUTO_INCREMENT PRIMARY KEY, codigo VARCHAR(20) NOT N
         $test.Succeeded | Should -BeTrue -Because $test.Error
         $test.ServerVersion | Should -Match '^MariaDB 1\d\.'
         (Invoke-SyncQuery CRM -Store $Store -Query 'SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE()').n | Should -Be 2
-        (Invoke-SyncQuery -Provider MariaDb -ConnectionString (Get-MariaDbConnectionString $StoreDb) -Query "SELECT value FROM ofisync_meta WHERE name = 'schema_version'").value | Should -Be '2'
+        (Invoke-SyncQuery -Provider MariaDb -ConnectionString (Get-MariaDbConnectionString $StoreDb) -Query "SELECT value FROM ofisync_meta WHERE name = 'schema_version'").value | Should -Be '3'
     }
 
     It 'previews, writes every row with its CRM id, and finds nothing to send the second time' {

@@ -118,10 +118,11 @@ Describe 'The window between a CRM commit and its store commit (a kill there, ma
         $script:bed = New-Bed -Filter 'activo -eq 1' -DeletePolicy Delete
         Invoke-OfiSync -Force | Out-Null
         $script:lineId = (Get-SyncLine Clientes).Id.ToString()
+        $script:Pending = 2 # the store's status number of a row being written (StateStatus.Pending)
     }
 
     It 'deletes a row inserted just before the kill once the ERP deletes it' {
-        StoreSql "UPDATE ofisync_row_state SET row_hash = NULL, target_key = NULL, status = 'Pending' WHERE line_id = @l AND source_key = @k" @{ l = $lineId; k = '430000005' }
+        StoreSql "UPDATE ofisync_state SET row_hash = NULL, target_id = NULL, status = $Pending WHERE line_no = (SELECT line_no FROM ofisync_line WHERE line_id = @l) AND source_key = @k" @{ l = $lineId; k = '430000005' }
         Erp "DELETE FROM cliente WHERE codigo = '430000005'"
         Invoke-OfiSync Clientes -Force | Out-Null
         (Crm "SELECT COUNT(*) AS n FROM cuenta WHERE codigo = '430000005'").n | Should -Be 0
@@ -130,19 +131,19 @@ Describe 'The window between a CRM commit and its store commit (a kill there, ma
     It 'sends an edit undone in the ERP after the kill' {
         Erp "UPDATE cliente SET razon_social = 'Editada' WHERE codigo = '430000005'"
         Invoke-OfiSync Clientes -Force | Out-Null
-        StoreSql "UPDATE ofisync_row_state SET row_hash = NULL, status = 'Pending' WHERE line_id = @l AND source_key = @k" @{ l = $lineId; k = '430000005' }
+        StoreSql "UPDATE ofisync_state SET row_hash = NULL, status = $Pending WHERE line_no = (SELECT line_no FROM ofisync_line WHERE line_id = @l) AND source_key = @k" @{ l = $lineId; k = '430000005' }
         Erp "UPDATE cliente SET razon_social = 'Cliente Ñandú 5, S.L.' WHERE codigo = '430000005'"
         Invoke-OfiSync Clientes -Force | Out-Null
         (Crm "SELECT razon_social FROM cuenta WHERE codigo = '430000005'").razon_social | Should -Be 'Cliente Ñandú 5, S.L.'
     }
 
     It 'reinserts a row deleted just before the kill once it comes back into the line''s scope' {
-        $state = StoreSql 'SELECT * FROM ofisync_row_state WHERE line_id = @l AND source_key = @k' @{ l = $lineId; k = '430000005' }
+        $state = StoreSql 'SELECT * FROM ofisync_state WHERE line_no = (SELECT line_no FROM ofisync_line WHERE line_id = @l) AND source_key = @k' @{ l = $lineId; k = '430000005' }
         Erp "UPDATE cliente SET activo = 0 WHERE codigo = '430000005'"
         Invoke-OfiSync Clientes -Force | Out-Null
         (Crm "SELECT COUNT(*) AS n FROM cuenta WHERE codigo = '430000005'").n | Should -Be 0
-        StoreSql 'INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (@l, @k, @h, @t, @s, @r, @u)' @{
-            l = $state.line_id; k = $state.source_key; h = $null; t = $state.target_key; s = 'Pending'; r = $state.run_id; u = $state.updated
+        StoreSql 'INSERT INTO ofisync_state (line_no, source_key, row_hash, target_id, status) VALUES (@n, @k, @h, @t, @s)' @{
+            n = $state.line_no; k = $state.source_key; h = $null; t = $state.target_id; s = $Pending
         }
         Erp "UPDATE cliente SET activo = 1 WHERE codigo = '430000005'"
         Invoke-OfiSync Clientes -Force | Out-Null
@@ -463,7 +464,7 @@ Describe 'Secrets' -Skip:(-not $env:OFISYNC_TEST_POSTGRES -or $env:OFISYNC_TEST_
             $hex.Contains([Convert]::ToHexString($utf16)) | Should -BeFalse -Because "$($file.Name) must not hold the password (UTF-16)"
         }
         (Get-Item $export).Length | Should -BeGreaterThan 100
-        $dump = foreach ($t in 'ofisync_meta', 'ofisync_connection', 'ofisync_line', 'ofisync_run', 'ofisync_run_row') {
+        $dump = foreach ($t in 'ofisync_meta', 'ofisync_connection', 'ofisync_line', 'ofisync_run', 'ofisync_run_row', 'ofisync_run_batch', 'ofisync_state') {
             Invoke-SyncQuery -Provider PostgreSql -ConnectionString (Get-PostgresConnection $storeDatabase) -Query "SELECT * FROM $t" -Confirm:$false | Out-String -Width 1000
         }
         ($dump -join "`n") | Should -Match 'CRMPG'

@@ -13,7 +13,7 @@ namespace OfiSync.Core.Engine;
 /// Everything one preview or run of one line needs, prepared once: both connections, both schemas, the source
 /// query with the filter pushed down, the lookups, the converters and the target writer.
 /// </summary>
-internal sealed class LineSession : IAsyncDisposable
+internal sealed partial class LineSession : IAsyncDisposable
 {
     public SyncLine Line { get; }
     public DbConnection Source { get; private set; } = null!;
@@ -108,6 +108,7 @@ internal sealed class LineSession : IAsyncDisposable
         var filter = CombinedFilter(options);
         Mapper = new RowMapper(Line, sourceColumns, targetColumns, lookups, written, lineTargetIds);
         Query = SourceQuery.Build(Line, SourceProvider, sourceColumns, Mapper, filter, from);
+        (_sourceColumns, _from, _filter) = (sourceColumns, from, filter);
         FullScope = string.IsNullOrWhiteSpace(options.Filter) && onlyColumns is null;
 
         var idColumn = Line.TargetId is null ? null : LineChecker.Find(targetColumns, Line.TargetId);

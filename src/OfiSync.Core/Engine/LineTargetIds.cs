@@ -13,7 +13,7 @@ internal sealed class LineTargetIds
     private readonly SyncLine? _line;
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     /// <summary>Keys the line has a state for but no usable id: their status, or "" when written without an id.</summary>
-    private readonly Dictionary<string, string> _withoutId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StateStatus> _withoutId = new(StringComparer.Ordinal);
     private readonly Func<HashSet<string>>? _readDeleted;
     private HashSet<string>? _deleted;
 
@@ -32,8 +32,8 @@ internal sealed class LineTargetIds
         var result = new LineTargetIds(line.Name, line, () => store.GetDeletedKeys(line.Id));
         foreach (var state in store.StreamStates(line.Id))
         {
-            if (state.Status == nameof(RowStatus.Succeeded) && state.TargetId is not null) result._ids[state.SourceKey] = state.TargetId;
-            else result._withoutId[state.SourceKey] = state.Status == nameof(RowStatus.Succeeded) ? "" : state.Status;
+            if (state.Status == StateStatus.Succeeded && state.TargetId is not null) result._ids[state.SourceKey] = state.TargetId;
+            else result._withoutId[state.SourceKey] = state.Status;
         }
         return result;
     }
@@ -48,8 +48,8 @@ internal sealed class LineTargetIds
         if (_withoutId.TryGetValue(key, out var status))
             return status switch
             {
-                "" => Messages.IdRecordedBeforeTargetId(column, key, _name),
-                nameof(RowStatus.Failed) => Messages.IdLineWriteFailed(column, key, _name),
+                StateStatus.Succeeded => Messages.IdRecordedBeforeTargetId(column, key, _name),
+                StateStatus.Failed => Messages.IdLineWriteFailed(column, key, _name),
                 _ => Messages.IdLineWriteInterrupted(column, key, _name),
             };
         _deleted ??= _readDeleted!();

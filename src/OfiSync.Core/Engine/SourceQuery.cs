@@ -27,6 +27,8 @@ internal sealed class SourceQuery
 
     public FilterExpression? Residual { get; }
     public IReadOnlyList<string> SelectList { get; }
+    /// <summary>Where the change column is in each row read, when the line has one; else -1.</summary>
+    public int ChangeOrdinal { get; private init; } = -1;
 
     private SourceQuery(IDatabaseProvider provider, SourceFrom from, IReadOnlyList<string> selectList, string orderBy, SqlFilter? filter, int timeout)
     {
@@ -41,7 +43,8 @@ internal sealed class SourceQuery
         _timeout = timeout;
     }
 
-    public static SourceQuery Build(SyncLine line, IDatabaseProvider provider, IReadOnlyList<ColumnInfo> sourceColumns, RowMapper mapper, FilterExpression? filter, SourceFrom from)
+    public static SourceQuery Build(SyncLine line, IDatabaseProvider provider, IReadOnlyList<ColumnInfo> sourceColumns, RowMapper mapper, FilterExpression? filter, SourceFrom from,
+        string? changeColumn = null, bool changeOrder = false)
     {
         var select = mapper.NeededSourceColumns.ToList();
         SqlFilter? sql = null;
@@ -61,9 +64,12 @@ internal sealed class SourceQuery
                 throw new SyncLineException(line.Name, ex.Message, ex);
             }
         }
+        if (changeColumn is not null && !select.Contains(changeColumn)) select.Add(changeColumn);
         mapper.Bind(select);
-        var orderBy = string.Join(", ", line.Key.Select(k => provider.QuoteIdentifier(LineChecker.Find(sourceColumns, k)!.Name)));
-        return new SourceQuery(provider, from, select, orderBy, sql, line.CommandTimeout);
+        // In change order, the rows of each batch are all those up to its last change value: the mark may move with it.
+        var orderBy = string.Join(", ", (changeOrder ? new[] { changeColumn! } : Array.Empty<string>())
+            .Concat(line.Key.Select(k => LineChecker.Find(sourceColumns, k)!.Name)).Select(provider.QuoteIdentifier));
+        return new SourceQuery(provider, from, select, orderBy, sql, line.CommandTimeout) { ChangeOrdinal = changeColumn is null ? -1 : select.IndexOf(changeColumn) };
     }
 
     /// <summary>The source column a filter name reads, when the database can evaluate it: a target name mapped from a column, or a source name.</summary>
@@ -108,6 +114,14 @@ internal sealed class SourceQuery
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancel).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The highest value of a column among the rows the pushed-down filter selects.</summary>
+    public async Task<object?> MaxAsync(DbConnection connection, string column, CancellationToken cancel)
+    {
+        await using var command = Command(connection, $"SELECT MAX({_provider.QuoteIdentifier(column)}) FROM {_from}{Where}");
+        var value = await command.ExecuteScalarAsync(cancel).ConfigureAwait(false);
+        return value is DBNull ? null : value;
+    }
+
     private string SelectSql => $"SELECT {_select} FROM {_from}{Where} ORDER BY {_orderBy}";
 
     /// <summary>The query as -Verbose shows it: the SQL, the filter's parameter values, and what is left for memory.</summary>
@@ -126,6 +140,20 @@ internal sealed class SourceQuery
         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    /// <summary>The key of each row the query selects, as <see cref="RowKey"/> writes it; rows without a key are left out.</summary>
+    public async IAsyncEnumerable<string> ReadKeysAsync(DbConnection connection, IReadOnlyList<string> keyColumns, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        await using var command = Command(connection, $"SELECT {string.Join(", ", keyColumns.Select(_provider.QuoteIdentifier))} FROM {_from}{Where}");
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancel).ConfigureAwait(false);
+        var values = new object?[keyColumns.Count];
+        while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
+            var noKey = false;
+            for (var i = 0; i < values.Length; i++) noKey |= (values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i)) is null;
+            if (!noKey) yield return RowKey.Encode(values);
+        }
+    }
 
     /// <summary>Streams the source rows; one array per row, DBNull as null.</summary>
     public async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, [EnumeratorCancellation] CancellationToken cancel)

@@ -23,12 +23,22 @@ public sealed class SyncEngine
     }
 
     /// <summary>Prepares a line for one preview, count or run; the CRM ids other lines recorded are read once for it.</summary>
-    private Task<LineSession> OpenAsync(SyncLine line, SyncOptions options, IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel)
+    private async Task<LineSession> OpenAsync(SyncLine line, SyncOptions options, IReadOnlyCollection<string>? onlyColumns, CancellationToken cancel)
     {
         var targetIds = new Dictionary<string, LineTargetIds>(StringComparer.OrdinalIgnoreCase);
         LineTargetIds IdsOf(string lineName) =>
             targetIds.TryGetValue(lineName, out var ids) ? ids : targetIds[lineName] = LineTargetIds.Read(_store, lineName);
-        return LineSession.OpenAsync(line, _store.GetConnection, _opener, options, onlyColumns, IdsOf, cancel);
+        var session = await LineSession.OpenAsync(line, _store.GetConnection, _opener, options, onlyColumns, IdsOf, cancel).ConfigureAwait(false);
+        try
+        {
+            await ChangeWindow.ApplyAsync(_store, session, options, cancel).ConfigureAwait(false);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>The rows a run would change (and, if asked, those it would not), as they come.</summary>
@@ -49,7 +59,7 @@ public sealed class SyncEngine
             inserts += batch.Count(p => p.Action == RowAction.Insert);
             updates += batch.Count(p => p.Action == RowAction.Update);
         }
-        if (plan.Seen is not null) gone = DeleteStep.Gone(_store, line.Id, plan.Seen).LongCount();
+        if (await plan.SeenAsync(cancel).ConfigureAwait(false) is { } seen) gone = DeleteStep.Gone(_store, line.Id, seen).LongCount();
         return SyncPlan.For(line, session.TargetDescription, inserts, updates, gone) with { Read = plan.Read };
     }
 

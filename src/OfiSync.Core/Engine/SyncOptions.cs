@@ -26,6 +26,8 @@ public sealed record SyncOptions
     public int Retries { get; init; } = 5;
     /// <summary>Told of each retry, with a message saying what happened (it may be called from another thread).</summary>
     public Action<string>? OnRetry { get; init; }
+    /// <summary>Told of something the user should know that does not stop the run (it may be called from another thread).</summary>
+    public Action<string>? OnWarning { get; init; }
     /// <summary>Told what the run does, batch by batch, for -Verbose (it may be called from another thread).</summary>
     public Action<string>? OnVerbose { get; init; }
     /// <summary>How many rows the run should read, when a count was made before it (the confirmation's): progress counts against it.</summary>

@@ -54,6 +54,14 @@ public sealed class SyncLine
     /// <summary>The line's pre-filter in Where-Object syntax, applied inside the source database.</summary>
     public string? Filter { get; set; }
 
+    /// <summary>
+    /// A source column that moves forward whenever a row changes (a modification time, or an increasing number):
+    /// incremental runs then read only the rows at or after the line's high-water mark, less <see cref="ChangeOverlap"/>.
+    /// </summary>
+    public string? ChangeColumn { get; set; }
+    /// <summary>How far before its high-water mark a date change column is read again (late commits, clock skew); 5 minutes when not set.</summary>
+    public TimeSpan? ChangeOverlap { get; set; }
+
     public DeletePolicy DeletePolicy { get; set; } = DeletePolicy.Ignore;
     public string? FlagColumn { get; set; }
     public object? FlagValue { get; set; }

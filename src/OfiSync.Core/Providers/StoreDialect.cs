@@ -21,20 +21,40 @@ public abstract class StoreDialect
     public virtual string SetMeta =>
         "INSERT INTO ofisync_meta (name, value) VALUES (@n, @v) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
 
-    public virtual string UpsertState => @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
-            VALUES (@id, @k, @h, @tk, @st, @r, @u)
-            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = excluded.row_hash,
-                target_key = COALESCE(excluded.target_key, ofisync_row_state.target_key), status = excluded.status,
-                run_id = excluded.run_id, updated = excluded.updated";
-
     public virtual string InsertRun =>
         "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name, sync_id) VALUES (@id, @n, @m, @s, @st, @h, @u, @sync) RETURNING run_id";
 
-    /// <summary>The states of a list of keys given as one parameter (@keys, see <see cref="KeysArgument"/>).</summary>
-    public abstract string StatesOfKeys { get; }
+    /// <summary>What follows the sync state's CREATE TABLE (SQLite keeps it WITHOUT ROWID: the key is stored once).</summary>
+    public virtual string StateTableOptions => "";
 
-    /// <summary>Marks a list of keys (@keys) Pending in one statement.</summary>
+    /// <summary>A query of one column, k: the keys given as one parameter (@keys, see <see cref="KeysArgument"/>).</summary>
+    public abstract string KeysList { get; }
+
+    /// <summary>The states of a list of keys of one line (@line, @keys).</summary>
+    public virtual string StatesOfKeys =>
+        $"SELECT source_key, row_hash, target_id, status FROM ofisync_state WHERE line_no = @line AND source_key IN ({KeysList})";
+
+    /// <summary>Marks a list of keys (@keys) of a line (@line) Pending in one statement: no hash, status 2 (<see cref="StateStatus.Pending"/>).</summary>
     public abstract string MarkPending { get; }
+
+    /// <summary>Removes the states of a list of keys (@keys) of a line (@line).</summary>
+    public virtual string RemoveStates => $"DELETE FROM ofisync_state WHERE line_no = @line AND source_key IN ({KeysList})";
+
+    /// <summary>
+    /// Writes the states of a committed batch in one statement (@line and the rows of <see cref="StatesArguments"/>):
+    /// a known key's hash and status are replaced, its CRM id kept when the new one is unknown.
+    /// </summary>
+    public abstract string UpsertStates { get; }
+
+    /// <summary>The parameters of <see cref="UpsertStates"/>: by default @line and @rows, a JSON array of [key, hash as hex, CRM id, status].</summary>
+    public virtual object StatesArguments(int line, IReadOnlyList<StoredState> rows) =>
+        new { line, rows = System.Text.Json.JsonSerializer.Serialize(rows.Select(r => new object?[] { r.Key, r.Hash is null ? null : Convert.ToHexString(r.Hash), r.TargetId, (int)r.Status })) };
+
+    /// <summary>The succeeded rows of a committed batch, compacted into one value (@run, @seq, @n, @packed).</summary>
+    public virtual string InsertRunBatch => "INSERT INTO ofisync_run_batch (run_id, seq, row_count, packed) VALUES (@run, @seq, @n, @packed)";
+
+    /// <summary>The next free line number, for a line being added (inside the adding transaction).</summary>
+    public virtual string NextLineNo => "SELECT COALESCE(MAX(line_no), 0) + 1 FROM ofisync_line";
 
     /// <summary>A list of keys as one parameter: a JSON array by default.</summary>
     public virtual object KeysArgument(IReadOnlyList<string> keys) => System.Text.Json.JsonSerializer.Serialize(keys);
@@ -98,11 +118,11 @@ public abstract class StoreDialect
     }
 
     /// <summary>Every statement above, for the tests that check them against the database's grammar.</summary>
-    public virtual IEnumerable<string> Statements => new[] { SetMeta, UpsertState, InsertRun, StatesOfKeys, MarkPending, MetaTableExists };
+    public virtual IEnumerable<string> Statements => new[] { SetMeta, InsertRun, StatesOfKeys, MarkPending, RemoveStates, UpsertStates, InsertRunBatch, NextLineNo, MetaTableExists };
 }
 
 /// <summary>The column types of the store's tables on one database.</summary>
-public sealed record StoreTypes(string Name, string Text, string Time, string Id, string Key, string Hash, string Identity, string AddColumn = "COLUMN ");
+public sealed record StoreTypes(string Name, string Text, string Time, string Id, string Key, string Hash, string Blob, string Identity, string AddColumn = "COLUMN ");
 
 /// <summary>A held lock, released once.</summary>
 public sealed class HeldLock : IAsyncDisposable

@@ -59,8 +59,9 @@ public sealed partial class SyncStore
         if (c.ExecuteScalar<int>("SELECT COUNT(*) FROM ofisync_line WHERE name_key = @k", new { k = NameKey(line.Name) }, t) > 0)
             throw new StoreException(StoreErrorKind.AlreadyExists, Messages.LineExists(line.Name));
         line.Created = line.Modified = Now();
-        c.Execute("INSERT INTO ofisync_line (line_id, name_key, name, sort_order, definition, modified) VALUES (@id, @k, @n, @o, @d, @m)",
-            new { id = Id(line.Id), k = NameKey(line.Name), n = line.Name, o = line.Order, d = LineJson.Serialize(line), m = line.Modified }, t);
+        var no = c.ExecuteScalar<int>(Dialect.NextLineNo, transaction: t);
+        c.Execute("INSERT INTO ofisync_line (line_id, line_no, name_key, name, sort_order, definition, modified) VALUES (@id, @no, @k, @n, @o, @d, @m)",
+            new { id = Id(line.Id), no, k = NameKey(line.Name), n = line.Name, o = line.Order, d = LineJson.Serialize(line), m = line.Modified }, t);
         return 0;
     });
 
@@ -80,7 +81,8 @@ public sealed partial class SyncStore
     /// <summary>Removes a line with its sync state; its run history stays, readable by run id.</summary>
     public void RemoveLine(SyncLine line) => Run((c, t) =>
     {
-        c.Execute("DELETE FROM ofisync_row_state WHERE line_id = @id", new { id = Id(line.Id) }, t);
+        c.Execute("DELETE FROM ofisync_state WHERE line_no = (SELECT line_no FROM ofisync_line WHERE line_id = @id)", new { id = Id(line.Id) }, t);
+        _lineNumbers.TryRemove(line.Id, out _);
         if (c.Execute("DELETE FROM ofisync_line WHERE line_id = @id", new { id = Id(line.Id) }, t) == 0)
             throw new StoreException(StoreErrorKind.NotFound, Messages.LineNotFound(line.Name));
         return 0;

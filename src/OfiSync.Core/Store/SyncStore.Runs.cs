@@ -58,16 +58,48 @@ public sealed partial class SyncStore
     /// <summary>The row results of a run, in the order they happened, optionally of one status.</summary>
     public IEnumerable<RowResult> GetRunRows(long runId, string lineName, RowStatus? status = null)
     {
-        using var c = OpenConnection();
-        var sql = "SELECT source_key, action, status, error, error_column, target_key FROM ofisync_run_row WHERE run_id = @run"
-                  + (status is null ? "" : " AND status = @status") + " ORDER BY seq";
-        foreach (var r in c.Query<(string source_key, string action, string status, string? error, string? error_column, string? target_key)>(sql, new { run = runId, status = status?.ToString() }, buffered: false))
+        // Two sorted streams merged by sequence number: the rows kept one by one, and the succeeded rows kept compactly per batch.
+        using var detailed = DetailedRows(runId, lineName, status).GetEnumerator();
+        using var compact = (status is null or RowStatus.Succeeded ? CompactRows(runId, lineName) : Enumerable.Empty<(long Seq, RowResult Row)>()).GetEnumerator();
+        var (moreDetailed, moreCompact) = (detailed.MoveNext(), compact.MoveNext());
+        while (moreDetailed || moreCompact)
         {
-            yield return new RowResult
+            if (moreDetailed && (!moreCompact || detailed.Current.Seq < compact.Current.Seq))
+            {
+                yield return detailed.Current.Row;
+                moreDetailed = detailed.MoveNext();
+            }
+            else
+            {
+                yield return compact.Current.Row;
+                moreCompact = compact.MoveNext();
+            }
+        }
+    }
+
+    private IEnumerable<(long Seq, RowResult Row)> DetailedRows(long runId, string lineName, RowStatus? status)
+    {
+        using var c = OpenConnection();
+        var sql = "SELECT seq, source_key, action, status, error, error_column, target_key FROM ofisync_run_row WHERE run_id = @run"
+                  + (status is null ? "" : " AND status = @status") + " ORDER BY seq";
+        foreach (var r in c.Query<(long seq, string source_key, string action, string status, string? error, string? error_column, string? target_key)>(
+                     sql, new { run = runId, status = status?.ToString() }, buffered: false))
+        {
+            yield return (r.seq, new RowResult
             {
                 RunId = runId, Line = lineName, Key = r.source_key, Action = Enum.Parse<RowAction>(r.action),
                 Status = Enum.Parse<RowStatus>(r.status), Error = r.error, Column = r.error_column, TargetId = r.target_key,
-            };
+            });
+        }
+    }
+
+    private IEnumerable<(long Seq, RowResult Row)> CompactRows(long runId, string lineName)
+    {
+        using var c = OpenConnection();
+        foreach (var b in c.Query<(long seq, int row_count, byte[] packed)>(
+                     "SELECT seq, row_count, packed FROM ofisync_run_batch WHERE run_id = @run ORDER BY seq", new { run = runId }, buffered: false))
+        {
+            foreach (var row in CompactHistory.Unpack(b.packed, b.seq, b.row_count, runId, lineName)) yield return row;
         }
     }
 

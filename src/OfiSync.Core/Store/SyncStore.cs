@@ -155,9 +155,11 @@ public sealed partial class SyncStore
         }
         catch (DbException ex)
         {
-            throw new StoreException(StoreErrorKind.Unreadable, Messages.StoreUnreadable(Location.ToString(), ex.Message), ex);
+            throw Unreadable(ex);
         }
     }
+
+    internal StoreException Unreadable(DbException ex) => new(StoreErrorKind.Unreadable, Messages.StoreUnreadable(Location.ToString(), ex.Message), ex);
 
     internal T Read<T>(Func<DbConnection, T> work)
     {
@@ -168,7 +170,7 @@ public sealed partial class SyncStore
         }
         catch (DbException ex)
         {
-            throw new StoreException(StoreErrorKind.Unreadable, Messages.StoreUnreadable(Location.ToString(), ex.Message), ex);
+            throw Unreadable(ex);
         }
     }
 }

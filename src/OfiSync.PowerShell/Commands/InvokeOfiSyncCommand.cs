@@ -88,7 +88,7 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         var options = CommonOptions() with
         {
             MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
-            LockTimeout = TimeSpan.FromSeconds(LockTimeout), OnRetry = _retries.Enqueue, SyncId = Guid.NewGuid(),
+            LockTimeout = TimeSpan.FromSeconds(LockTimeout), OnRetry = _retries.Enqueue, OnWarning = _retries.Enqueue, SyncId = Guid.NewGuid(),
             OnVerbose = _verbose.Enqueue,
         };
         // A pipeline that delivered nothing (a Where-Object that kept no row) means: nothing to do, never "every line".

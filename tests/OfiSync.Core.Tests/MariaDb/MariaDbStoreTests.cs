@@ -63,9 +63,9 @@ public sealed class MariaDbStoreTests : StoreTests
     public void Keys_are_kept_and_compared_exactly_whatever_the_database_collation()
     {
         var store = SyncStore.Open(Location);
-        var line = Guid.NewGuid();
+        var line = AddedLine(store, "Clientes");
         string[] keys = ["a", "A", "a ", "é", "e", "ß", "ss", "😀"];
-        store.MarkPending(1, line, keys);
+        store.MarkPending(line, keys);
         Assert.Equal(keys.Length, store.CountStates(line));
         var states = store.GetStates(line, ["A", "a ", "😀", "x"]);
         Assert.Equal(new[] { "A", "a ", "😀" }, states.Keys.Order(StringComparer.Ordinal));

@@ -22,6 +22,16 @@ public abstract class StoreTests : IDisposable
         CredentialSource = CredentialSource.Environment, CredentialName = "ERP_PASSWORD",
     };
 
+    /// <summary>A line saved in the store with its two connections: its id, for tests of the state it keeps.</summary>
+    protected static Guid AddedLine(SyncStore store, string name)
+    {
+        if (store.GetConnection("ERP") is null) store.SaveConnection(Connection("ERP"), replace: false);
+        if (store.GetConnection("CRM") is null) store.SaveConnection(Connection("CRM"), replace: false);
+        var line = Line(name);
+        store.AddLine(line);
+        return line.Id;
+    }
+
     private static SyncLine Line(string name, params string[] dependsOn) => new()
     {
         Name = name, Source = "ERP", SourceTable = "cliente", Target = "CRM", TargetTable = "cuenta",
@@ -38,8 +48,8 @@ public abstract class StoreTests : IDisposable
     [Fact]
     public void A_new_store_is_at_the_current_schema_version_and_reopens()
     {
-        Assert.Equal(2, Open().SchemaVersion);
-        Assert.Equal(2, Open().SchemaVersion);
+        Assert.Equal(StoreSchema.CurrentVersion, Open().SchemaVersion);
+        Assert.Equal(StoreSchema.CurrentVersion, Open().SchemaVersion);
     }
 
     [Fact]
@@ -56,10 +66,52 @@ public abstract class StoreTests : IDisposable
                 new { id = provider.Store.Id(Guid.NewGuid()), t = DateTime.UtcNow });
         }
         var store = Open();
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
         var run = Assert.Single(store.GetRuns());
         Assert.Equal(("Clientes", 3L, 0L, (Guid?)null), (run.Line, run.Deleted, run.Flagged, run.SyncId));
         Assert.Equal(run.RunId, Assert.Single(store.GetLastSync()).RunId);
+    }
+
+    [Fact]
+    public void A_version_2_store_is_upgraded_in_place_and_keeps_each_line_state_and_its_status()
+    {
+        var provider = Location.Provider;
+        var (clientes, sectores) = (Line("Clientes"), Line("Sectores"));
+        var hash = Enumerable.Range(1, 16).Select(i => (byte)i).ToArray();
+        using (var c = provider.CreateConnection(Location.ConnectionString))
+        {
+            c.Open();
+            c.Execute(provider.Store.MetaTableDdl);
+            foreach (var version in new[] { 1, 2 })
+                foreach (var statement in StoreSchema.Step(version, provider.Store)) c.Execute(statement);
+            c.Execute("INSERT INTO ofisync_meta (name, value) VALUES ('schema_version', '2')");
+            var order = 0;
+            foreach (var line in new[] { clientes, sectores })
+                c.Execute("INSERT INTO ofisync_line (line_id, name_key, name, sort_order, definition, modified) VALUES (@id, @k, @n, @o, @d, @t)",
+                    new { id = provider.Store.Id(line.Id), k = line.Name.ToUpperInvariant(), n = line.Name, o = order++, d = LineJson.Serialize(line), t = DateTime.UtcNow });
+            foreach (var (line, key, h, id, status) in new[]
+                     {
+                         (clientes, "1", hash, "101", "Succeeded"), (clientes, "2", null, "102", "Failed"),
+                         (clientes, "3", null, null, "Pending"), (sectores, "1", hash, "7", "Succeeded"),
+                     })
+                c.Execute("INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (@id, @key, @h, @tid, @status, 1, @t)",
+                    new { id = provider.Store.Id(line.Id), key, h, tid = id, status, t = DateTime.UtcNow });
+        }
+        var store = Open();
+        Assert.Equal(StoreSchema.CurrentVersion, store.SchemaVersion);
+        var states = store.GetStates(clientes.Id, ["1", "2", "3"]);
+        Assert.Equal(new RowState("1", null, "101", StateStatus.Succeeded), states["1"] with { Hash = null });
+        Assert.Equal(hash, states["1"].Hash);
+        Assert.Equal(new RowState("2", null, "102", StateStatus.Failed), states["2"]);
+        Assert.Equal(new RowState("3", null, null, StateStatus.Pending), states["3"]);
+        Assert.Equal("7", store.GetStates(sectores.Id, ["1"])["1"].TargetId);
+        // A line added after the upgrade gets a number of its own: its state is apart from the carried ones.
+        var added = AddedLine(store, "Sectores2");
+        Assert.Empty(store.GetStates(added, ["1"]));
+        store.MarkPending(added, ["1"]);
+        Assert.Equal(3, store.CountStates(clientes.Id));
+        Assert.Equal(1, store.CountStates(sectores.Id));
+        Assert.Equal(1, store.CountStates(added));
     }
 
     [Fact]

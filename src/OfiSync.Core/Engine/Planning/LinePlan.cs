@@ -45,9 +45,12 @@ internal sealed class LinePlan
 
     public static UInt128 KeyHash(string key) => XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(key));
 
-    public async IAsyncEnumerable<List<PlannedRow>> BatchesAsync([EnumeratorCancellation] CancellationToken cancel)
+    public async IAsyncEnumerable<PlanBatch> BatchesAsync([EnumeratorCancellation] CancellationToken cancel)
     {
         var line = _session.Line;
+        var marks = ChangeMarks.For(_session);
+        // One store connection for the states of every batch of the run.
+        using var store = new StoreSession(_store);
         var batch = new List<MappedRow>(line.BatchSize);
         string? previousKey = null;
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
@@ -56,17 +59,30 @@ internal sealed class LinePlan
         {
             Read++;
             if (!row.NoKey) Seen?.Add(KeyHash(row.Key));
+            marks?.See(row);
             var duplicate = !row.NoKey && (row.Key == previousKey || !inBatch.Add(row.Key));
             if (!row.NoKey) previousKey = row.Key;
             batch.Add(duplicate
                 ? new MappedRow { Key = row.Key, Values = row.Values, Source = row.Source, Error = Messages.DuplicateSourceKey(row.Key), ErrorColumn = line.TargetKey.FirstOrDefault(), Duplicate = true }
                 : row);
             if (batch.Count < line.BatchSize) continue;
-            yield return Compare(batch);
+            yield return Compare(store, batch, marks?.AfterBatch());
             batch = new List<MappedRow>(line.BatchSize);
             inBatch.Clear();
         }
-        if (batch.Count > 0) yield return Compare(batch);
+        // The last batch carries the mark of the whole read (a read in key order has no other).
+        if (batch.Count > 0 || marks?.AtEnd() is not null) yield return Compare(store, batch, marks?.AtEnd());
+    }
+
+    /// <summary>
+    /// The keys of the line's whole scope, once the batches are read: from the rows read, or, when the run read only a
+    /// change window, from a scan of the source's keys.
+    /// </summary>
+    public async Task<HashSet<UInt128>?> SeenAsync(CancellationToken cancel)
+    {
+        if (Seen is null || _session.Window is not { Windowed: true }) return Seen;
+        await foreach (var key in _session.ScopeKeysAsync(cancel).ConfigureAwait(false)) Seen.Add(KeyHash(key));
+        return Seen;
     }
 
     private async IAsyncEnumerable<MappedRow> SourceRows([EnumeratorCancellation] CancellationToken cancel)
@@ -105,10 +121,12 @@ internal sealed class LinePlan
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private List<PlannedRow> Compare(List<MappedRow> batch)
+    private PlanBatch Compare(StoreSession store, List<MappedRow> batch, string? mark)
     {
-        var states = _store.GetStates(_session.Line.Id, batch.Select(r => r.Key).Distinct().ToList());
-        var planned = new List<PlannedRow>(batch.Count);
+        var planned = new PlanBatch(batch.Count) { Mark = mark };
+        if (batch.Count == 0) return planned;
+        var keys = batch.Select(r => r.Key).Distinct().ToList();
+        var states = store.Read(c => _store.GetStates(c, _session.Line.Id, keys));
         foreach (var row in batch)
         {
             var state = states.GetValueOrDefault(row.Key);
@@ -125,7 +143,7 @@ internal sealed class LinePlan
             var hash = row.Error is null && row.Skip is null ? _hasher.Hash(row.Values) : null;
             RowAction action;
             if (state is null) action = RowAction.Insert;
-            else if (!_options.All && _selection is null && hash is not null && state.Hash is not null && state.Status == nameof(RowStatus.Succeeded)
+            else if (!_options.All && _selection is null && hash is not null && state.Hash is not null && state.Status == StateStatus.Succeeded
                      && state.Hash.AsSpan().SequenceEqual(hash)) action = RowAction.Unchanged;
             else action = RowAction.Update;
             planned.Add(new PlannedRow

@@ -27,9 +27,10 @@ internal static class PreviewBuilder
                 yield return Row(session, planned, current.GetValueOrDefault(planned.Row.Key));
             }
         }
-        if (plan.Seen is null) yield break;
+        var seen = await plan.SeenAsync(cancel).ConfigureAwait(false);
+        if (seen is null) yield break;
         var gone = new List<WriteRow>(session.Line.BatchSize);
-        foreach (var state in DeleteStep.Gone(store, session.Line.Id, plan.Seen))
+        foreach (var state in DeleteStep.Gone(store, session.Line.Id, seen))
         {
             cancel.ThrowIfCancellationRequested();
             gone.Add(new WriteRow(state.SourceKey, session.TargetKeyValues(state.SourceKey)));

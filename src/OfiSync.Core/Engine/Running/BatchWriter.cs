@@ -10,10 +10,11 @@ namespace OfiSync.Core.Engine;
 internal static class BatchWriter
 {
     /// <summary>Writes the batch; <paramref name="results"/> gets each row acted on, with its result. Safe to try again as a whole.</summary>
-    public static async Task WriteAsync(LineSession session, List<PlannedRow> batch, SyncRun run, List<(PlannedRow Planned, RowResult Result)> results,
+    public static async Task WriteAsync(LineSession session, WriteBatch write, SyncRun run, List<(PlannedRow Planned, RowResult Result)> results,
         CancellationToken cancel)
     {
         var line = session.Line;
+        var batch = write.Rows;
         var toWrite = batch.Where(p => p.Error is null && p.Skip is null && p.Action is RowAction.Insert or RowAction.Update).ToList();
         var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
             : await session.Writer.UpsertAsync(toWrite.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values)) { LikelyNew = p.Action == RowAction.Insert }).ToList(), cancel).ConfigureAwait(false);
@@ -28,7 +29,8 @@ internal static class BatchWriter
         }
 
         // Counted only once every write of the batch is done, so a batch tried again is not counted twice.
-        run.Read += batch.Count(p => p.Action is not (RowAction.Delete or RowAction.Flag));
+        run.Read += write.Read;
+        run.Unchanged += write.Unchanged;
         foreach (var planned in batch)
         {
             if (planned.Action == RowAction.Unchanged) { run.Unchanged++; continue; }

@@ -45,12 +45,12 @@ internal sealed class LineRun
             Status = RunStatus.Running, Started = DateTime.UtcNow, Host = Environment.MachineName, User = Environment.UserName,
         };
         var retry = new RetryPolicy(line, options, cancel);
-        var recorder = new RunRecorder(_store, run, retry);
+        using var recorder = new RunRecorder(_store, run, retry);
         recorder.Start();
         Exception? error = null;
         var watch = Stopwatch.StartNew();
         LineSession? session = null;
-        IAsyncEnumerator<List<PlannedRow>>? batches = null;
+        IAsyncEnumerator<WriteBatch>? batches = null;
         var reachedEnd = false;
         try
         {
@@ -65,7 +65,7 @@ internal sealed class LineRun
             if (session is null) throw RetryPolicy.Wrap(line, error!);
             options.OnVerbose?.Invoke(Messages.ReadingSource(line.Name, session.Query.Describe()));
             var plan = new LinePlan(_store, session, options, _selection?.Rows);
-            batches = plan.BatchesAsync(cancel).GetAsyncEnumerator(cancel);
+            batches = WriteBatches.GatherAsync(plan.BatchesAsync, line.BatchSize, cancel).GetAsyncEnumerator(cancel);
             var number = 0;
             while (true)
             {
@@ -79,7 +79,7 @@ internal sealed class LineRun
                 var batch = batches.Current;
                 try
                 {
-                    await recorder.MarkPendingAsync(batch.Where(p => p.Error is null && p.Skip is null && !p.Row.Duplicate && !p.Row.NoKey
+                    await recorder.MarkPendingAsync(batch.Rows.Where(p => p.Error is null && p.Skip is null && !p.Row.Duplicate && !p.Row.NoKey
                                                                      && p.Action is not RowAction.Unchanged).Select(p => p.Row.Key).ToList()).ConfigureAwait(false);
                     await retry.RunAsync(() => session.OnTarget(() => { results.Clear(); return BatchWriter.WriteAsync(session, batch, run, results, cancel); }),
                         () => session.ReopenTargetAsync(cancel)).ConfigureAwait(false);
@@ -87,9 +87,13 @@ internal sealed class LineRun
                 catch (Exception ex) when (RetryPolicy.Fatal(ex, cancel)) { error = ex; }
                 timing.Write = timing.Lap();
                 if (results.Count > 0 || error is null)
-                    await recorder.CommitAsync(BatchWriter.StateChanges(session, results), results.Select(r => r.Result).ToList()).ConfigureAwait(false);
+                {
+                    // The mark moves only with a batch committed whole: a batch that failed leaves it where it was.
+                    var mark = error is null && batch.Mark is { } m && session.Window is { } w ? new ChangeMark(w.Column.Name, w.Scope, m) : null;
+                    await recorder.CommitAsync(BatchWriter.StateChanges(session, results), results.Select(r => r.Result).ToList(), mark).ConfigureAwait(false);
+                }
                 timing.Store = timing.Lap();
-                options.OnVerbose?.Invoke(Messages.BatchDone(line.Name, ++number, batch.Count, BatchCounts.Of(run) - before, retry.Retries - retries,
+                options.OnVerbose?.Invoke(Messages.BatchDone(line.Name, ++number, batch.Read, BatchCounts.Of(run) - before, retry.Retries - retries,
                     timing.Read, timing.Write, timing.Store));
                 foreach (var (_, result) in results) yield return result;
                 progress?.Report(new SyncProgress(line.Name, run.Read, options.ExpectedRows, run.Read / Math.Max(watch.Elapsed.TotalSeconds, 0.001), "write"));
@@ -101,11 +105,12 @@ internal sealed class LineRun
                     break;
                 }
             }
-            if (error is null && run.Status == RunStatus.Running && plan.Seen is not null)
+            var seen = error is null && run.Status == RunStatus.Running ? await plan.SeenAsync(cancel).ConfigureAwait(false) : null;
+            if (seen is not null)
             {
                 var timing = new BatchTiming();
                 var before = BatchCounts.Of(run);
-                var gone = DeleteStep.RunAsync(session, plan.Seen, recorder, retry, options, cancel).GetAsyncEnumerator(cancel);
+                var gone = DeleteStep.RunAsync(session, seen, recorder, retry, options, cancel).GetAsyncEnumerator(cancel);
                 try
                 {
                     while (true)

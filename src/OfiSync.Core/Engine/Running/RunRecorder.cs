@@ -7,10 +7,11 @@ namespace OfiSync.Core.Engine;
 /// Pending before the target commits (so a crash in between is repaired by the next run), then, per committed batch,
 /// the rows' state and results and the run's counts in one transaction, and the run's end.
 /// </summary>
-internal sealed class RunRecorder
+internal sealed class RunRecorder : IDisposable
 {
     private readonly SyncStore _store;
     private readonly RetryPolicy _retry;
+    private readonly StoreSession _session;
     private long _sequence;
 
     public RunRecorder(SyncStore store, SyncRun run, RetryPolicy retry)
@@ -18,6 +19,7 @@ internal sealed class RunRecorder
         _store = store;
         Run = run;
         _retry = retry;
+        _session = new StoreSession(store);
     }
 
     public SyncRun Run { get; }
@@ -31,15 +33,28 @@ internal sealed class RunRecorder
         _store.StartRun(Run);
     }
 
-    public Task MarkPendingAsync(IReadOnlyList<string> keys) =>
-        _retry.RunAsync(() => { _store.MarkPending(Run.RunId, Run.LineId, keys); return Task.CompletedTask; });
+    public Task MarkPendingAsync(IReadOnlyList<string> keys) => keys.Count == 0 ? Task.CompletedTask :
+        _retry.RunAsync(() => { _session.Write((c, t) => { _store.MarkPending(c, t, Run.LineId, keys); return 0; }); return Task.CompletedTask; });
 
-    public async Task CommitAsync(IReadOnlyList<StateChange> changes, IReadOnlyList<RowResult> results)
+    /// <summary>Commits a batch's state and results, and the change column's mark it allows, in one store transaction.</summary>
+    public async Task CommitAsync(IReadOnlyList<StateChange> changes, IReadOnlyList<RowResult> results, ChangeMark? mark = null)
     {
         var first = _sequence;
-        await _retry.RunAsync(() => { _store.CommitBatch(Run, changes, results, first); return Task.CompletedTask; }).ConfigureAwait(false);
+        await _retry.RunAsync(() =>
+            {
+                _session.Write((c, t) =>
+                {
+                    _store.CommitBatch(c, t, Run, changes, results, first);
+                    if (mark is not null) _store.SetChangeMark(c, t, Run.LineId, mark);
+                    return 0;
+                });
+                return Task.CompletedTask;
+            })
+            .ConfigureAwait(false);
         _sequence += results.Count;
     }
 
     public void End() => _store.EndRun(Run);
+
+    public void Dispose() => _session.Dispose();
 }

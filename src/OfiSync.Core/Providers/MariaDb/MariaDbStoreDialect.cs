@@ -18,7 +18,7 @@ internal sealed class MariaDbStoreDialect : StoreDialect
 
     public override StoreTypes Types { get; } = new(
         Name: $"VARCHAR(200) {Exact}", Text: "LONGTEXT CHARACTER SET utf8mb4", Time: "DATETIME(6)",
-        Id: "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin", Key: $"VARCHAR(400) {Exact}", Hash: "VARBINARY(16)",
+        Id: "CHAR(36) CHARACTER SET ascii COLLATE ascii_bin", Key: $"VARCHAR(400) {Exact}", Hash: "VARBINARY(16)", Blob: "LONGBLOB",
         Identity: "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY");
 
     public override string MetaTableDdl =>
@@ -30,20 +30,20 @@ internal sealed class MariaDbStoreDialect : StoreDialect
     public override string SetMeta =>
         "INSERT INTO ofisync_meta (name, value) VALUES (@n, @v) ON DUPLICATE KEY UPDATE value = VALUES(value)";
 
-    public override string UpsertState => @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
-            VALUES (@id, @k, @h, @tk, @st, @r, @u)
-            ON DUPLICATE KEY UPDATE row_hash = VALUES(row_hash), target_key = COALESCE(VALUES(target_key), target_key),
-                status = VALUES(status), run_id = VALUES(run_id), updated = VALUES(updated)";
-
     /// <summary>The keys of a JSON array given as @keys, one row each, compared as the store's keys are.</summary>
     private static string KeysTable => $"JSON_TABLE(@keys, '$[*]' COLUMNS (k VARCHAR(400) {Exact} PATH '$')) AS j";
 
-    public override string StatesOfKeys =>
-        $"SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN (SELECT j.k FROM {KeysTable})";
+    public override string KeysList => $"SELECT j.k FROM {KeysTable}";
 
-    public override string MarkPending => $@"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
-            SELECT @id, j.k, NULL, NULL, 'Pending', @r, @u FROM {KeysTable}
-            ON DUPLICATE KEY UPDATE row_hash = NULL, status = 'Pending', run_id = VALUES(run_id), updated = VALUES(updated)";
+    public override string MarkPending => $@"INSERT INTO ofisync_state (line_no, source_key, row_hash, target_id, status)
+            SELECT @line, j.k, NULL, NULL, 2 FROM {KeysTable}
+            ON DUPLICATE KEY UPDATE row_hash = NULL, status = 2";
+
+    public override string UpsertStates => $@"INSERT INTO ofisync_state (line_no, source_key, row_hash, target_id, status)
+            SELECT @line, j.k, UNHEX(j.h), j.t, j.st FROM JSON_TABLE(@rows, '$[*]' COLUMNS (
+                k VARCHAR(400) {Exact} PATH '$[0]', h VARCHAR(32) CHARACTER SET ascii PATH '$[1]',
+                t VARCHAR(400) {Exact} PATH '$[2]', st SMALLINT PATH '$[3]')) AS j
+            ON DUPLICATE KEY UPDATE row_hash = VALUES(row_hash), target_id = COALESCE(VALUES(target_id), target_id), status = VALUES(status)";
 
     /// <summary>Line ids are kept as their text, which every MariaDB and MySQL version compares alike.</summary>
     public override object Id(Guid id) => id.ToString("D");

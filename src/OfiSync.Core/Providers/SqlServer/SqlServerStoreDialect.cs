@@ -13,7 +13,7 @@ internal sealed class SqlServerStoreDialect : StoreDialect
     internal const string ReleaseAppLock = "EXEC sp_releaseapplock @Resource = @resource, @LockOwner = 'Session';";
 
     public override StoreTypes Types { get; } =
-        new("NVARCHAR(200)", "NVARCHAR(MAX)", "DATETIME2", "UNIQUEIDENTIFIER", "NVARCHAR(400)", "VARBINARY(16)", "BIGINT IDENTITY(1,1) NOT NULL PRIMARY KEY", AddColumn: "");
+        new("NVARCHAR(200)", "NVARCHAR(MAX)", "DATETIME2", "UNIQUEIDENTIFIER", "NVARCHAR(400)", "VARBINARY(16)", "VARBINARY(MAX)", "BIGINT IDENTITY(1,1) NOT NULL PRIMARY KEY", AddColumn: "");
 
     public override string MetaTableDdl =>
         "IF OBJECT_ID(N'ofisync_meta', N'U') IS NULL CREATE TABLE ofisync_meta (name NVARCHAR(100) NOT NULL PRIMARY KEY, value NVARCHAR(400) NULL);";
@@ -23,21 +23,22 @@ internal sealed class SqlServerStoreDialect : StoreDialect
     public override string SetMeta =>
         "MERGE ofisync_meta AS m USING (SELECT @n AS name) AS s ON m.name = s.name WHEN MATCHED THEN UPDATE SET value = @v WHEN NOT MATCHED THEN INSERT (name, value) VALUES (s.name, @v);";
 
-    public override string UpsertState => @"MERGE ofisync_row_state WITH (HOLDLOCK) AS s
-            USING (SELECT @id AS line_id, @k AS source_key) AS n ON s.line_id = n.line_id AND s.source_key = n.source_key
-            WHEN MATCHED THEN UPDATE SET row_hash = @h, target_key = COALESCE(@tk, s.target_key), status = @st, run_id = @r, updated = @u
-            WHEN NOT MATCHED THEN INSERT (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (@id, @k, @h, @tk, @st, @r, @u);";
-
     public override string InsertRun =>
         "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name, sync_id) OUTPUT INSERTED.run_id VALUES (@id, @n, @m, @s, @st, @h, @u, @sync);";
 
-    public override string StatesOfKeys =>
-        "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN (SELECT value FROM OPENJSON(@keys));";
+    public override string KeysList => "SELECT value AS k FROM OPENJSON(@keys)";
 
-    public override string MarkPending => @"MERGE ofisync_row_state WITH (HOLDLOCK) AS s
-            USING (SELECT @id AS line_id, value AS source_key FROM OPENJSON(@keys)) AS n ON s.line_id = n.line_id AND s.source_key = n.source_key
-            WHEN MATCHED THEN UPDATE SET row_hash = NULL, status = 'Pending', run_id = @r, updated = @u
-            WHEN NOT MATCHED THEN INSERT (line_id, source_key, row_hash, target_key, status, run_id, updated) VALUES (n.line_id, n.source_key, NULL, NULL, 'Pending', @r, @u);";
+    public override string MarkPending => @"MERGE ofisync_state WITH (HOLDLOCK) AS s
+            USING (SELECT @line AS line_no, value AS source_key FROM OPENJSON(@keys)) AS n ON s.line_no = n.line_no AND s.source_key = n.source_key
+            WHEN MATCHED THEN UPDATE SET row_hash = NULL, status = 2
+            WHEN NOT MATCHED THEN INSERT (line_no, source_key, row_hash, target_id, status) VALUES (n.line_no, n.source_key, NULL, NULL, 2);";
+
+    public override string UpsertStates => @"MERGE ofisync_state WITH (HOLDLOCK) AS s
+            USING (SELECT @line AS line_no, j.k, CONVERT(VARBINARY(16), j.h, 2) AS h, j.t, j.st
+                   FROM OPENJSON(@rows) WITH (k NVARCHAR(400) '$[0]', h VARCHAR(32) '$[1]', t NVARCHAR(400) '$[2]', st SMALLINT '$[3]') AS j) AS n
+            ON s.line_no = n.line_no AND s.source_key = n.k
+            WHEN MATCHED THEN UPDATE SET row_hash = n.h, target_id = COALESCE(n.t, s.target_id), status = n.st
+            WHEN NOT MATCHED THEN INSERT (line_no, source_key, row_hash, target_id, status) VALUES (n.line_no, n.k, n.h, n.t, n.st);";
 
     public override Task<IAsyncDisposable?> TryLockLineAsync(StoreLocation location, Func<DbConnection> open, Guid lineId, CancellationToken cancel) =>
         SessionLockAsync(open, GetAppLock, ReleaseAppLock, new { resource = "OfiSync.Line." + lineId.ToString("N") },

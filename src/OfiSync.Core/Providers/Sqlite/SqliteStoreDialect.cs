@@ -12,18 +12,26 @@ namespace OfiSync.Core.Providers.Sqlite;
 /// </summary>
 internal sealed class SqliteStoreDialect : StoreDialect
 {
-    public override StoreTypes Types { get; } = new("TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT");
+    public override StoreTypes Types { get; } = new("TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "BLOB", "BLOB", "INTEGER PRIMARY KEY AUTOINCREMENT");
 
     public override string MetaTableDdl => "CREATE TABLE IF NOT EXISTS ofisync_meta (name VARCHAR(100) NOT NULL PRIMARY KEY, value VARCHAR(400) NULL)";
 
     public override string MetaTableExists => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'ofisync_meta'";
 
-    public override string StatesOfKeys =>
-        "SELECT source_key, row_hash, target_key, status FROM ofisync_row_state WHERE line_id = @id AND source_key IN (SELECT value FROM json_each(@keys))";
+    /// <summary>The state keeps no rowid beside its key: each key is stored once, in the primary key's b-tree.</summary>
+    public override string StateTableOptions => " WITHOUT ROWID";
 
-    public override string MarkPending => @"INSERT INTO ofisync_row_state (line_id, source_key, row_hash, target_key, status, run_id, updated)
-            SELECT @id, value, NULL, NULL, 'Pending', @r, @u FROM json_each(@keys) WHERE true
-            ON CONFLICT (line_id, source_key) DO UPDATE SET row_hash = NULL, status = 'Pending', run_id = excluded.run_id, updated = excluded.updated";
+    public override string KeysList => "SELECT value AS k FROM json_each(@keys)";
+
+    // "WHERE true": SQLite's parser needs it between a SELECT's FROM and ON CONFLICT.
+    public override string MarkPending => @"INSERT INTO ofisync_state (line_no, source_key, row_hash, target_id, status)
+            SELECT @line, value, NULL, NULL, 2 FROM json_each(@keys) WHERE true
+            ON CONFLICT (line_no, source_key) DO UPDATE SET row_hash = NULL, status = 2";
+
+    public override string UpsertStates => @"INSERT INTO ofisync_state (line_no, source_key, row_hash, target_id, status)
+            SELECT @line, value ->> 0, unhex(value ->> 1), value ->> 2, value ->> 3 FROM json_each(@rows) WHERE true
+            ON CONFLICT (line_no, source_key) DO UPDATE SET row_hash = excluded.row_hash,
+                target_id = COALESCE(excluded.target_id, ofisync_state.target_id), status = excluded.status";
 
     /// <summary>Line ids are text in SQLite.</summary>
     public override object Id(Guid id) => id.ToString("D");
