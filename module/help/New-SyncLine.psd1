@@ -88,6 +88,11 @@ New-SyncLine -Name Clientes -Source erp -SourceTable cliente -Target crm -Target
             Remarks = 'Without -Map, New-SyncLine reads both tables and maps each source column to the target column of the same name.'
         }
         @{
+            Title   = 'Read only the customers changed since the last run'
+            Code    = 'New-SyncLine -Name Clientes -Source erp -SourceTable cliente -Target crm -TargetTable cuenta -Key codigo -TargetId id -ChangeColumn fecha_modif -ChangeOverlap (New-TimeSpan -Minutes 10) -DeletePolicy Flag -FlagColumn estado -FlagValue Inactivo'
+            Remarks = "After its first run, each run reads only the customers whose fecha_modif is at or after the line's mark less ten minutes, and finds the customers gone from the ERP by reading their keys alone. Invoke-OfiSync -All reads every customer again."
+        }
+        @{
             Title   = 'Save a line without connecting'
             Code    = 'New-SyncLine -Name Clientes -Source erp -SourceTable cliente -Target crm -TargetTable cuenta -Key codigo -Map @{ codigo = ''codigo''; razon_social = ''razon_social'' } -SkipCheck'
             Remarks = 'Useful when a database is not reachable from this machine yet. Test-SyncLine -Name Clientes checks the tables and columns later.'

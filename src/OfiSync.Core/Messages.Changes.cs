@@ -29,4 +29,10 @@ public static partial class Messages
 
     public static string ChangeReadWindow(string line, string column, string since, int retries) =>
         $"Line '{line}': reads the rows whose '{column}' is at or after {since} (the mark less the overlap), those without a value, and {retries} row(s) to write again.";
+
+    public static string ChangeOverlapNegative(TimeSpan overlap) =>
+        FormattableString.Invariant($"The change overlap {overlap} is negative: give how far before its mark a run reads again, such as (New-TimeSpan -Minutes 5).");
+
+    public const string ChangeColumnOnStatistics =
+        "A sales statistics line reads its sales as figures per customer: it cannot read by a change column. Remove -ChangeColumn.";
 }

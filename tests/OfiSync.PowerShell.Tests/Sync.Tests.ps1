@@ -394,3 +394,31 @@ SELECT printf('43%07d', i), 'Cliente ' || i, printf('C%08d', i), 'Madrid', 'Madr
         (Crm 'SELECT COUNT(*) AS n FROM cuenta').n | Should -Be 29911
     }
 }
+
+Describe 'A line with a change column' {
+    BeforeEach {
+        New-SyncBed
+        Erp 'ALTER TABLE cliente ADD cambio DATETIME'
+        # One hour apart: the 20th customer holds the highest value.
+        Erp "UPDATE cliente SET cambio = strftime('%Y-%m-%d %H:%M:%S', '2025-03-01 08:00:00', '+' || CAST(substr(codigo, 5) AS INTEGER) || ' hours')"
+    }
+
+    It 'refuses a change column that holds text, naming its type, and leaves the line as it was' {
+        { Set-SyncLine Clientes -ChangeColumn fecha_modif -ErrorAction Stop } | Should -Throw -ExpectedMessage "*'fecha_modif'*TEXT*"
+        (Get-SyncLine Clientes).ChangeColumn | Should -BeNullOrEmpty
+    }
+
+    It 'reads only the rows changed since the last run, and every row again with -All' {
+        Set-SyncLine Clientes -ChangeColumn cambio -ChangeOverlap (New-TimeSpan -Minutes 1)
+        (Get-SyncLine Clientes).ChangeColumn | Should -Be 'cambio'
+        Invoke-OfiSync -Force | Out-Null
+        Erp "UPDATE cliente SET razon_social = 'Cambiada', cambio = '2025-03-05 09:00:00' WHERE codigo = '430000003'"
+        $run = Invoke-OfiSync Clientes -Force -Summary
+        # The changed row, and the 20th, at the mark (inside the minute of overlap): read, found unchanged, not sent.
+        ($run.Read, $run.Updated, $run.Unchanged) | Should -Be @(2, 1, 1)
+        (Crm "SELECT razon_social FROM cuenta WHERE codigo = '430000003'").razon_social | Should -Be 'Cambiada'
+        (Invoke-OfiSync Clientes -All -Force -Summary).Read | Should -Be 20
+        Set-SyncLine Clientes -ChangeColumn ''
+        (Get-SyncLine Clientes).ChangeColumn | Should -BeNullOrEmpty
+    }
+}

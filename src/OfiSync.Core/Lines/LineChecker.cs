@@ -64,6 +64,10 @@ public sealed class LineChecker
         }
         if (line.DeletePolicy == DeletePolicy.Flag && string.IsNullOrWhiteSpace(line.FlagColumn))
             Add(LineSide.Target, null, ProblemCode.FlagColumnMissing, Messages.FlagColumnMissing);
+        if (line.ChangeOverlap is { } overlap && overlap < TimeSpan.Zero)
+            Add(LineSide.Line, line.ChangeColumn, ProblemCode.ChangeColumnInvalid, Messages.ChangeOverlapNegative(overlap));
+        if (line.ChangeColumn is not null && line.Kind == LineKind.SalesStatistics)
+            Add(LineSide.Line, line.ChangeColumn, ProblemCode.ChangeColumnInvalid, Messages.ChangeColumnOnStatistics);
         if (line.BatchSize is < 1 or > 100_000) Add(LineSide.Line, null, ProblemCode.BatchSizeInvalid, Messages.BatchSizeInvalid(line.BatchSize));
         if (line.CommandTimeout < 0) Add(LineSide.Line, null, ProblemCode.TimeoutInvalid, Messages.CommandTimeoutInvalid);
 
@@ -107,6 +111,13 @@ public sealed class LineChecker
                          .Where(n => !problems.Any(p => p.Side == LineSide.Source && string.Equals(p.Column, n, StringComparison.OrdinalIgnoreCase)))
                          .ToList())
                 Add(LineSide.Source, name, ProblemCode.ColumnNotFound, Messages.ColumnNotFound(name, source.Name, source.Columns));
+            if (line.ChangeColumn is not null && line.Kind == LineKind.Table)
+            {
+                if (Find(source.Columns, line.ChangeColumn) is not { } change)
+                    Add(LineSide.Source, line.ChangeColumn, ProblemCode.ColumnNotFound, Messages.ColumnNotFound(line.ChangeColumn, source.Name, source.Columns));
+                else if (TypeCompatibility.FamilyOf(change) is not (Family.Date or Family.Integer))
+                    Add(LineSide.Source, line.ChangeColumn, ProblemCode.ChangeColumnInvalid, Messages.ChangeColumnType(change.Name, change.DataTypeName));
+            }
             if (!string.IsNullOrWhiteSpace(line.Filter) && !problems.Any(p => p.Code == ProblemCode.FilterInvalid))
             {
                 try { Filtering.FilterExpression.Parse(line.Filter).Validate(FilterNames(line, source.Columns)); }

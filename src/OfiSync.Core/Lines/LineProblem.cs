@@ -64,4 +64,5 @@ public enum ProblemCode
     TierNamesInvalid,
     TimeoutInvalid,
     TypeMismatch,
+    ChangeColumnInvalid,
 }

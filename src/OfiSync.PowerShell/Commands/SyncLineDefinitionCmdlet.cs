@@ -32,6 +32,15 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public object? Filter { get; set; }
 
+    /// <summary>A source column that moves forward whenever a row changes: incremental runs read only what changed since.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    public string? ChangeColumn { get; set; }
+
+    /// <summary>How far before the high-water mark a date change column is read again.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public TimeSpan ChangeOverlap { get; set; }
+
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public DeletePolicy DeletePolicy { get => (DeletePolicy)_deletePolicy; set => _deletePolicy = value; }
     private object _deletePolicy = DeletePolicy.Ignore;
@@ -76,6 +85,8 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
         if (Bound(nameof(Enabled))) line.Enabled = Enabled.IsPresent;
         if (Bound(nameof(SourceQuery))) { line.SourceQuery = SourceQuery; if (SourceQuery is not null) line.SourceTable = null; }
         if (Bound(nameof(TargetId))) line.TargetId = string.IsNullOrEmpty(TargetId) ? null : TargetId;
+        if (Bound(nameof(ChangeColumn))) line.ChangeColumn = string.IsNullOrWhiteSpace(ChangeColumn) ? null : ChangeColumn;
+        if (Bound(nameof(ChangeOverlap))) line.ChangeOverlap = ChangeOverlap;
         if (Bound(nameof(DeletePolicy))) line.DeletePolicy = DeletePolicy;
         if (Bound(nameof(FlagColumn))) line.FlagColumn = FlagColumn;
         if (Bound(nameof(FlagValue))) line.FlagValue = MapParser.Unwrap(FlagValue);

@@ -121,8 +121,8 @@ internal sealed class ChangeWindow
     {
         null or DBNull => null,
         DateTime or DateTimeOffset => raw,
-        string s when family == Family.Date => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        _ when family == Family.Integer => Convert.ToInt64(raw, CultureInfo.InvariantCulture),
+        string s when family == Family.Date => (object)DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        _ when family == Family.Integer => (object)Convert.ToInt64(raw, CultureInfo.InvariantCulture),
         _ => null,
     };
 
@@ -144,16 +144,20 @@ internal sealed class ChangeWindow
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static object Parse(string text, Family family) =>
-        family == Family.Integer ? long.Parse(text, CultureInfo.InvariantCulture)
-        : text.EndsWith('Z') || !text.Contains('+', StringComparison.Ordinal) && text.LastIndexOf('-') <= 7
-            ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    private static object Parse(string text, Family family)
+    {
+        if (family == Family.Integer) return long.Parse(text, CultureInfo.InvariantCulture);
+        // An offset after the time ("+01:00", "-05:00") is a DateTimeOffset's; "Z" or none, a DateTime's.
+        var offset = text.Length > 19 && (text.IndexOf('+', 19) > 0 || text.IndexOf('-', 19) > 0);
+        if (offset) return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    }
 
     private static object Minus(object value, TimeSpan overlap) => value switch
     {
-        DateTime d => d - overlap,
-        DateTimeOffset o => o - overlap,
+        // Each arm boxed: a switch of DateTime and DateTimeOffset would make every DateTime a DateTimeOffset.
+        DateTime d => (object)(d - overlap),
+        DateTimeOffset o => (object)(o - overlap),
         _ => value,
     };
 }
