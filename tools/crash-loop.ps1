@@ -37,6 +37,10 @@
     Kills to make. Default 20.
 .PARAMETER Target
     The CRM: Sqlite (a file) or PostgreSql (a scratch database on -PostgresConnectionString).
+.PARAMETER ChangeColumn
+    Gives the Clientes line -ChangeColumn fecha_modif: runs then read only the rows changed since the line's mark (every
+    change of the loop sets fecha_modif to a later time), find the rows gone by a scan of the keys, and a kill must
+    still lose nothing.
 .PARAMETER Quick
     For CI: 20,000 rows and 4 kills, unless -Rows or -Kills are given.
 .PARAMETER ModulePath
@@ -65,6 +69,7 @@ param(
     [int] $Seed = -1,
     [ValidateRange(1, 100000)] [int] $BatchSize = 1000,
     [switch] $UniqueTargetKey,
+    [switch] $ChangeColumn,
     [switch] $KeepWorkFolder,
     [switch] $PassThru
 )
@@ -100,7 +105,7 @@ function StoreQuery([string] $Sql, [hashtable] $Parameters) {
     Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$store;Mode=ReadOnly" -Query $Sql -Parameters $Parameters -Confirm:$false
 }
 
-Write-Host ("Crash loop: {0} rows, {1} kills, {2} target, batch {3}, seed {4}, folder {5}" -f $Rows, $Kills, $Target, $BatchSize, $Seed, $WorkFolder)
+Write-Host ("Crash loop: {0} rows, {1} kills, {2} target, batch {3}, seed {4}, folder {5}{6}" -f $Rows, $Kills, $Target, $BatchSize, $Seed, $WorkFolder, $(if ($ChangeColumn) { ', reading by the change column fecha_modif' } else { '' }))
 
 # ---------------------------------------------------------------- the ERP, the CRM, the store, the lines
 $erpConnection = "Data Source=$erpFile"
@@ -109,13 +114,14 @@ Invoke-SyncQuery -Provider Sqlite -ConnectionString "$erpConnection;Mode=ReadWri
 CREATE TABLE sector (codigo TEXT PRIMARY KEY, descripcion TEXT NOT NULL);
 INSERT INTO sector VALUES ('AGE', 'Agencias de viaje'), ('COM', 'Comercio'), ('CON', 'Construcción'), ('HOT', 'Hostelería'), ('IND', 'Industria');
 CREATE TABLE cliente (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, nif TEXT, poblacion TEXT, sector_codigo TEXT,
-  fecha_alta TEXT, saldo NUMERIC, activo INTEGER NOT NULL DEFAULT 1);
+  fecha_alta TEXT, saldo NUMERIC, activo INTEGER NOT NULL DEFAULT 1, fecha_modif DATETIME);
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @rows)
 INSERT INTO cliente
 SELECT printf('43%08d', i), 'Cliente Ñandú ' || i || ', S.L.', CASE WHEN i % 10 = 0 THEN NULL ELSE printf('B%08d', i) END,
   CASE i % 5 WHEN 0 THEN 'Madrid' WHEN 1 THEN 'Ávila' WHEN 2 THEN 'A Coruña' WHEN 3 THEN 'Logroño' ELSE 'Cádiz' END,
   CASE i % 6 WHEN 0 THEN 'AGE' WHEN 1 THEN 'COM' WHEN 2 THEN 'CON' WHEN 3 THEN 'HOT' WHEN 4 THEN 'IND' ELSE NULL END,
-  date('2015-01-01', '+' || (i % 3650) || ' days'), round((i * 37 % 1000000) / 100.0, 2), CASE WHEN i % 50 = 0 THEN 0 ELSE 1 END
+  date('2015-01-01', '+' || (i % 3650) || ' days'), round((i * 37 % 1000000) / 100.0, 2), CASE WHEN i % 50 = 0 THEN 0 ELSE 1 END,
+  datetime('2024-01-01', '+' || (i % 8760) || ' hours')
 FROM n;
 '@ | Out-Null
 
@@ -167,8 +173,9 @@ New-SyncConnection CRM $Target $crmConnection @crmCredential @InStore | Out-Null
 Crm $crmDdl | Out-Null
 New-SyncLine Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetKey codigo_origen -TargetId id `
     -Map ([ordered]@{ codigo_origen = 'codigo'; descripcion = 'descripcion' }) @InStore | Out-Null
+$changeColumnArgs = if ($ChangeColumn) { @{ ChangeColumn = 'fecha_modif' } } else { @{} }
 New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -DependsOn Sectores `
-    -BatchSize $BatchSize -Filter 'activo -eq 1' -DeletePolicy Delete -Map ([ordered]@{
+    -BatchSize $BatchSize -Filter 'activo -eq 1' -DeletePolicy Delete @changeColumnArgs -Map ([ordered]@{
         codigo       = 'codigo'
         estado       = @{ Constant = 'Cliente' }
         razon_social = 'razon_social'
@@ -219,35 +226,53 @@ $previousToggle = -1
 $previousScope = -1
 function Update-Source([int] $Iteration) {
     $p = @{ it = $Iteration; s1 = $rng.Next(1000); s2 = $rng.Next(1000); s3 = $rng.Next(1000); s4 = $rng.Next(1000); undo = $script:previousToggle; back = $script:previousScope
-        first = $script:nextCode; last = $script:nextCode + [Math]::Max(1, [int]($Rows / 100)) - 1 }
+        first = $script:nextCode; last = $script:nextCode + [Math]::Max(1, [int]($Rows / 100)) - 1
+        # Every change of this round is stamped later than every change before it, as an ERP's fecha_modif would be.
+        stamp = ([datetime]'2025-01-01').AddHours($Iteration).ToString('yyyy-MM-dd HH:mm:ss', [Globalization.CultureInfo]::InvariantCulture) }
     $script:nextCode = $p.last + 1
     $script:previousToggle = $p.s2
     $script:previousScope = $p.s3
     Erp -Parameters $p @'
 UPDATE cliente SET razon_social = 'Cliente ' || codigo || ' rev ' || @it, saldo = round(saldo + 1.25, 2),
-  poblacion = CASE WHEN poblacion = 'Madrid' THEN 'Toledo' ELSE 'Madrid' END, fecha_alta = date(fecha_alta, '+1 day')
-  WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s1) % 20 = 0;
-UPDATE cliente SET nif = CASE WHEN nif LIKE 'T%' THEN nullif(substr(nif, 2), '') ELSE 'T' || coalesce(nif, '') END
+  poblacion = CASE WHEN poblacion = 'Madrid' THEN 'Toledo' ELSE 'Madrid' END, fecha_alta = date(fecha_alta, '+1 day'),
+  fecha_modif = @stamp WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s1) % 20 = 0;
+UPDATE cliente SET nif = CASE WHEN nif LIKE 'T%' THEN nullif(substr(nif, 2), '') ELSE 'T' || coalesce(nif, '') END, fecha_modif = @stamp
   WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @undo) % 97 = 0 AND @undo >= 0;
-UPDATE cliente SET nif = CASE WHEN nif LIKE 'T%' THEN nullif(substr(nif, 2), '') ELSE 'T' || coalesce(nif, '') END
+UPDATE cliente SET nif = CASE WHEN nif LIKE 'T%' THEN nullif(substr(nif, 2), '') ELSE 'T' || coalesce(nif, '') END, fecha_modif = @stamp
   WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s2) % 97 = 0;
-UPDATE cliente SET activo = 1 - activo WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @back) % 499 = 0 AND @back >= 0;
-UPDATE cliente SET activo = 1 - activo WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s3) % 499 = 0;
+UPDATE cliente SET activo = 1 - activo, fecha_modif = @stamp WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @back) % 499 = 0 AND @back >= 0;
+UPDATE cliente SET activo = 1 - activo, fecha_modif = @stamp WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s3) % 499 = 0;
 DELETE FROM cliente WHERE (CAST(substr(codigo, 3) AS INTEGER) * 7919 + @s4) % 211 = 0;
 WITH RECURSIVE n(i) AS (SELECT @first UNION ALL SELECT i + 1 FROM n WHERE i < @last)
 INSERT INTO cliente SELECT printf('43%08d', i), 'Alta nueva ' || i || ' (' || @it || ')', printf('X%08d', i), 'Segovia',
-  CASE i % 3 WHEN 0 THEN 'COM' WHEN 1 THEN 'CON' ELSE NULL END, date('2024-01-01', '+' || (i % 365) || ' days'), round(i / 7.0, 2), 1 FROM n;
+  CASE i % 3 WHEN 0 THEN 'COM' WHEN 1 THEN 'CON' ELSE NULL END, date('2024-01-01', '+' || (i % 365) || ' days'), round(i / 7.0, 2), 1, @stamp FROM n;
 '@ | Out-Null
 }
 
 $runs = 0; $killed = 0; $killedMidRun = 0; $runErrors = 0; $iteration = 0
 $lastRunId = 0
+if ($ChangeColumn) {
+    # A first complete run takes the line's mark, so the kills fall in runs that read only the change window.
+    $child = Start-SyncChild
+    $child.WaitForExit()
+    $runs++
+    $lastRunId = (Get-LastClientesRun).run_id
+    Update-Source 0
+}
+
+# The rows a run will read: the line's scope, or with a mark, the rows changed since it (less the 5 minutes' overlap).
+function Get-RowsToRead([string] $Mode) {
+    $mark = if ($ChangeColumn -and $Mode -ne 'All') { (StoreQuery "SELECT change_mark FROM ofisync_line WHERE name = 'Clientes'").change_mark } else { $null }
+    if ($mark -is [DBNull] -or -not $mark) { return (Erp 'SELECT COUNT(*) AS n FROM cliente WHERE activo = 1').n }
+    $since = ([datetime]::Parse(($mark | ConvertFrom-Json).Value, [Globalization.CultureInfo]::InvariantCulture)).AddMinutes(-5)
+    (Erp 'SELECT COUNT(*) AS n FROM cliente WHERE activo = 1 AND fecha_modif >= @s' @{ s = $since.ToString('yyyy-MM-dd HH:mm:ss', [Globalization.CultureInfo]::InvariantCulture) }).n
+}
 $maxIterations = $Kills * 5 + 10
 while ($killed -lt $Kills) {
     $iteration++
     if ($iteration -gt $maxIterations) { Write-Warning "Stopped after $maxIterations runs with only $killed kills: the runs end too fast to be killed."; break }
     $mode = if ($iteration % 3 -eq 0) { 'All' } else { 'Incremental' }
-    $inScope = (Erp 'SELECT COUNT(*) AS n FROM cliente WHERE activo = 1').n
+    $inScope = Get-RowsToRead $mode
     # The random moment: a random point of the run's progress (the rows it has read, counted at each committed
     # batch; past 1 the kill falls in the deletes or after the end), then a random part of a batch's time, so that
     # kills land inside a target transaction, between a target commit and its store commit, or in a store commit.

@@ -79,14 +79,15 @@ AfterAll {
 
 Describe 'Crash consistency: tools/crash-loop.ps1, short' {
     # The full proof is the script at its default size (100,000 rows, 20 kills); here 10,000 rows and 4 kills per target.
-    Context 'into a <Target> CRM' -ForEach @(
-        @{ Target = 'Sqlite'; NoServer = $false }
-        @{ Target = 'PostgreSql'; NoServer = -not $env:OFISYNC_TEST_POSTGRES }
+    Context 'into a <Target> CRM<Reading>' -ForEach @(
+        @{ Target = 'Sqlite'; NoServer = $false; ChangeColumn = $false; Reading = '' }
+        @{ Target = 'PostgreSql'; NoServer = -not $env:OFISYNC_TEST_POSTGRES; ChangeColumn = $false; Reading = '' }
+        @{ Target = 'Sqlite'; NoServer = $false; ChangeColumn = $true; Reading = ', reading only what changed by a change column' }
     ) {
         BeforeAll {
             if ($NoServer) { return }
-            $all = & $CrashLoop -Rows 10000 -Kills 4 -BatchSize 500 -Target $Target -ModulePath (Get-OfiSyncModulePath) `
-                -WorkFolder (Join-Path $TestDrive "crash-$Target") -PassThru -WarningAction SilentlyContinue *>&1
+            $all = & $CrashLoop -Rows 10000 -Kills 4 -BatchSize 500 -Target $Target -ChangeColumn:$ChangeColumn -ModulePath (Get-OfiSyncModulePath) `
+                -WorkFolder (Join-Path $TestDrive "crash-$Target-$ChangeColumn") -PassThru -WarningAction SilentlyContinue *>&1
             $script:loop = $all | Where-Object { $_ -is [pscustomobject] -and $_.PSObject.Properties['RowsLost'] } | Select-Object -Last 1
             $script:loopText = ($all | Where-Object { -not ($_ -is [pscustomobject] -and $_.PSObject.Properties['RowsLost']) } | Out-String -Width 300)
             # The script keeps the database of a loop that found a problem, for inspection; the suite does not.
