@@ -15,7 +15,7 @@
         'New-SyncConnection', 'Get-SyncConnection', 'Remove-SyncConnection', 'Test-SyncConnection',
         'Invoke-SyncQuery',
         'New-SyncLine', 'Get-SyncLine', 'Set-SyncLine', 'Remove-SyncLine', 'Test-SyncLine', 'Export-SyncLine', 'Import-SyncLine',
-        'Get-SyncPreview', 'Invoke-OfiSync', 'Get-SyncRun', 'Get-SyncRunResult'
+        'Get-SyncColumn', 'Get-SyncPreview', 'Invoke-OfiSync', 'Get-SyncRun', 'Get-SyncRunResult'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

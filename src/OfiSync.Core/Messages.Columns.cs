@@ -10,6 +10,6 @@ public static partial class Messages
     public static string ProfileFilterLeftOut(string line, string residual) =>
         $"The profile of '{line}' does not apply this part of the filter, which the source database cannot evaluate: {residual}. Its counts include rows it would leave out.";
     public static string ProgressProfiling(string line) => $"Profiling the columns of '{line}'";
-    public static string ColumnNotInSource(string pattern, string line, IEnumerable<string> columns) =>
-        $"The line '{line}' has no source column '{pattern}'. Its columns: {string.Join(", ", columns)}.";
+    public static string ColumnNotInSource(string pattern, string line) =>
+        $"The line '{line}' has no source column '{pattern}' (by its name or the target column it maps into). Get-SyncColumn '{line}' lists them.";
 }

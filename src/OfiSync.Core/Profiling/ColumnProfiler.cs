@@ -15,8 +15,8 @@ public sealed record ProfileOptions
 {
     /// <summary>Count values (rows, NULLs, distinct, min and max, the most frequent values), not only list the columns.</summary>
     public bool Profile { get; init; }
-    /// <summary>Which source columns, by name; all when null.</summary>
-    public Func<string, bool>? Columns { get; init; }
+    /// <summary>Which source columns, given the source name and the target column it maps into; all when null.</summary>
+    public Func<string, string?, bool>? Columns { get; init; }
     /// <summary>How many of the most frequent values to give per column.</summary>
     public int Top { get; init; } = 5;
     /// <summary>At most this many rows (those the filter keeps) are counted; 0 counts them all.</summary>
@@ -40,7 +40,7 @@ public sealed class ColumnProfiler(Func<string, SyncConnection?> connections, Co
         await using var db = await opener.OpenAsync(source, cancel).ConfigureAwait(false);
         provider.PrepareSource(db);
         var (columns, from) = await SourceOf(line, provider, db, source.Name, cancel).ConfigureAwait(false);
-        var chosen = columns.Where(c => options.Columns?.Invoke(c.Name) ?? true).ToList();
+        var chosen = columns.Where(c => options.Columns?.Invoke(c.Name, TargetOf(line, c.Name)) ?? true).ToList();
         var listed = chosen.Select(c => Describe(line, c)).ToList();
         if (!options.Profile || chosen.Count == 0) return listed;
 
@@ -66,8 +66,11 @@ public sealed class ColumnProfiler(Func<string, SyncConnection?> connections, Co
     private static SyncColumn Describe(SyncLine line, ColumnInfo c) => new()
     {
         Line = line.Name, Name = c.Name, DataType = TypeCompatibility.Shown(c), FilterType = SourceQuery.ValueType(c), Nullable = c.AllowsNull,
-        TargetColumn = line.Columns.FirstOrDefault(m => m.Kind == MappingKind.Column && string.Equals(m.SourceColumn, c.Name, StringComparison.OrdinalIgnoreCase))?.TargetColumn,
+        TargetColumn = TargetOf(line, c.Name),
     };
+
+    private static string? TargetOf(SyncLine line, string sourceColumn) =>
+        line.Columns.FirstOrDefault(m => m.Kind == MappingKind.Column && string.Equals(m.SourceColumn, sourceColumn, StringComparison.OrdinalIgnoreCase))?.TargetColumn;
 
     /// <summary>The source's columns and what a query reads them from: the table, the query, or the sales statistics.</summary>
     private static async Task<(IReadOnlyList<ColumnInfo>, SourceFrom)> SourceOf(SyncLine line, IDatabaseProvider provider, DbConnection db, string connection, CancellationToken cancel)

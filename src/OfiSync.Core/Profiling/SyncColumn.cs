@@ -39,6 +39,9 @@ public sealed class SyncColumn
     /// <summary>"52 distinct, Madrid (412), Barcelona (380)": what the view shows.</summary>
     public string Summary => !Profiled ? "" : Messages.ColumnSummary(Distinct ?? 0, Top.Select(t => t.ToString()), Distinct > Top.Count);
 
+    /// <summary>"-5.5 .. 99999.99": the min and max as the view shows them; empty when there are none.</summary>
+    public string Range => Min is null && Max is null ? "" : $"{ValueCount.Text(Min)} .. {ValueCount.Text(Max)}";
+
     public override string ToString() => Name;
 }
 

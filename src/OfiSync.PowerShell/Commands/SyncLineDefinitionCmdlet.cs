@@ -20,9 +20,11 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
     public string? SourceQuery { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TargetColumnCompleter))]
     public string[]? TargetKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TargetColumnCompleter))]
     public string? TargetId { get; set; }
 
     [Parameter]
@@ -37,9 +39,11 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
     private object _deletePolicy = DeletePolicy.Ignore;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TargetColumnCompleter))]
     public string? FlagColumn { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FlagValueCompleter))]
     public object? FlagValue { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

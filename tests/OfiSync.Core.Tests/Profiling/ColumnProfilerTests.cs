@@ -97,7 +97,7 @@ public class ColumnProfilerTests(ITestOutputHelper output)
             Assert.Equal(rows.Min(r => (DateTime?)r["fecha"]), profiled.Single(c => c.Name == "fecha").Min);
         Assert.Null(profiled.Single(c => c.Name == "poblacion").Min);
 
-        var limited = profiler.GetAsync(Line(), new ProfileOptions { Profile = true, RowLimit = 10, Columns = n => n == "sector" }, CancellationToken.None).GetAwaiter().GetResult();
+        var limited = profiler.GetAsync(Line(), new ProfileOptions { Profile = true, RowLimit = 10, Columns = (n, _) => n == "sector" }, CancellationToken.None).GetAwaiter().GetResult();
         Assert.Equal(10, Assert.Single(limited).Rows);
         Assert.True(limited[0].Limited);
     }
