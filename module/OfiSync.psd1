@@ -22,8 +22,11 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Sync', 'CRM', 'ERP', 'SQLite', 'PostgreSQL', 'SqlServer', 'Linux', 'Windows', 'macOS')
-            ProjectUri = 'https://github.com/ofisync/ofisync'
+            Tags         = @('Sync', 'CRM', 'ERP', 'SQLite', 'PostgreSQL', 'SqlServer', 'MariaDB', 'MySQL', 'Database', 'PSEdition_Core', 'Linux', 'Windows', 'macOS')
+            ProjectUri   = 'https://github.com/ofisync/ofisync'
+            LicenseUri   = 'https://github.com/ofisync/ofisync/blob/main/LICENSE'
+            # Filled in by the build from CHANGELOG.md: the section of this version, or [Unreleased] before a release.
+            ReleaseNotes = ''
         }
     }
 }
