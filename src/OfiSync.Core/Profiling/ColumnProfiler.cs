@@ -45,10 +45,7 @@ public sealed class ColumnProfiler(Func<string, SyncConnection?> connections, Co
         if (!options.Profile || chosen.Count == 0) return listed;
 
         var filter = Filter(line, options, columns, provider);
-        var q = provider.QuoteIdentifier;
-        var select = string.Join(", ", chosen.Select((c, i) => $"{q(c.Name)} AS {q("c" + i.ToString(CultureInfo.InvariantCulture))}"));
-        var rest = $"FROM {from.Sql}" + (filter?.Where is { } w ? " WHERE " + w : "");
-        var sample = options.RowLimit > 0 ? provider.Catalog.FirstRows(select, rest, options.RowLimit) : $"SELECT {select} {rest}";
+        var sample = SampleSql(provider, from.Sql, chosen, filter?.Where, options.RowLimit);
         var parameters = from.Parameters.Concat(filter?.Parameters ?? Array.Empty<KeyValuePair<string, object?>>()).ToList();
 
         var counts = await CountsAsync(db, provider, line, chosen, sample, parameters, cancel).ConfigureAwait(false);
@@ -122,11 +119,8 @@ public sealed class ColumnProfiler(Func<string, SyncConnection?> connections, Co
     private static string Exact(IDatabaseProvider provider, ColumnInfo c, int i) =>
         TypeCompatibility.FamilyOf(c) is Family.Text ? provider.Catalog.ExactText(Alias(provider, i)) : Alias(provider, i);
 
-    private sealed record Counts(long Rows, long[] NonNull, long?[] Distinct, object?[] Min, object?[] Max);
-
-    /// <summary>One query: rows, and per column the non-NULL values, distinct values, and min and max where they mean something.</summary>
-    private static async Task<Counts> CountsAsync(DbConnection db, IDatabaseProvider provider, SyncLine line, List<ColumnInfo> columns,
-        string sample, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancel)
+    /// <summary>Rows, and per column (aliased c0, c1...) COUNT, COUNT(DISTINCT), MIN and MAX over the sample.</summary>
+    internal static string CountsSql(IDatabaseProvider provider, IReadOnlyList<ColumnInfo> columns, string sample)
     {
         var parts = new List<string> { "COUNT(*)" };
         for (var i = 0; i < columns.Count; i++)
@@ -137,7 +131,39 @@ public sealed class ColumnProfiler(Func<string, SyncConnection?> connections, Co
             parts.Add(Orderable(columns[i]) ? $"MIN({a})" : "NULL");
             parts.Add(Orderable(columns[i]) ? $"MAX({a})" : "NULL");
         }
-        await using var command = Command(db, provider, line, $"SELECT {string.Join(", ", parts)} FROM ({sample}) {provider.QuoteIdentifier("s")}", parameters);
+        return $"SELECT {string.Join(", ", parts)} FROM ({sample}) {provider.QuoteIdentifier("s")}";
+    }
+
+    /// <summary>(column index, value as text, count) of each column's <paramref name="top"/> most frequent values; null when no column has any.</summary>
+    internal static string? TopSql(IDatabaseProvider provider, IReadOnlyList<ColumnInfo> columns, string sample, int top)
+    {
+        var q = provider.QuoteIdentifier;
+        var s = q("s");
+        var branches = columns.Select((c, i) => (c, i)).Where(x => Countable(x.c) && top > 0).Select(x =>
+            $"SELECT {x.i.ToString(CultureInfo.InvariantCulture)} AS {q("k")}, MIN({provider.Catalog.AsText(Alias(provider, x.i))}) AS {q("v")}, COUNT(*) AS {q("n")} " +
+            $"FROM {s} WHERE {Alias(provider, x.i)} IS NOT NULL GROUP BY {Exact(provider, x.c, x.i)}").ToList();
+        if (branches.Count == 0) return null;
+        return $"WITH {s} AS ({sample}) SELECT {q("k")}, {q("v")}, {q("n")} FROM (SELECT {q("k")}, {q("v")}, {q("n")}, " +
+               $"ROW_NUMBER() OVER (PARTITION BY {q("k")} ORDER BY {q("n")} DESC, {q("v")}) AS {q("r")} FROM ({string.Join(" UNION ALL ", branches)}) {q("g")}) {q("t")} " +
+               $"WHERE {q("r")} <= {top.ToString(CultureInfo.InvariantCulture)} ORDER BY {q("k")}, {q("r")}";
+    }
+
+    /// <summary>At most <paramref name="rowLimit"/> rows (0: all) of the chosen columns, aliased c0, c1..., under the filter.</summary>
+    internal static string SampleSql(IDatabaseProvider provider, string from, IReadOnlyList<ColumnInfo> columns, string? where, int rowLimit)
+    {
+        var q = provider.QuoteIdentifier;
+        var select = string.Join(", ", columns.Select((c, i) => $"{q(c.Name)} AS {Alias(provider, i)}"));
+        var rest = $"FROM {from}" + (where is null ? "" : " WHERE " + where);
+        return rowLimit > 0 ? provider.Catalog.FirstRows(select, rest, rowLimit) : $"SELECT {select} {rest}";
+    }
+
+    private sealed record Counts(long Rows, long[] NonNull, long?[] Distinct, object?[] Min, object?[] Max);
+
+    /// <summary>One query: rows, and per column the non-NULL values, distinct values, and min and max where they mean something.</summary>
+    private static async Task<Counts> CountsAsync(DbConnection db, IDatabaseProvider provider, SyncLine line, List<ColumnInfo> columns,
+        string sample, IReadOnlyList<KeyValuePair<string, object?>> parameters, CancellationToken cancel)
+    {
+        await using var command = Command(db, provider, line, CountsSql(provider, columns, sample), parameters);
         await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         await reader.ReadAsync(cancel).ConfigureAwait(false);
         long Long(int o) => reader.IsDBNull(o) ? 0 : Convert.ToInt64(reader.GetValue(o), CultureInfo.InvariantCulture);
@@ -159,15 +185,7 @@ public sealed class ColumnProfiler(Func<string, SyncConnection?> connections, Co
         string sample, IReadOnlyList<KeyValuePair<string, object?>> parameters, int top, CancellationToken cancel)
     {
         var result = columns.Select(_ => (IReadOnlyList<ValueCount>)new List<ValueCount>()).ToArray();
-        var q = provider.QuoteIdentifier;
-        var s = q("s");
-        var branches = columns.Select((c, i) => (c, i)).Where(x => Countable(x.c) && top > 0).Select(x =>
-            $"SELECT {x.i.ToString(CultureInfo.InvariantCulture)} AS {q("k")}, MIN({provider.Catalog.AsText(Alias(provider, x.i))}) AS {q("v")}, COUNT(*) AS {q("n")} " +
-            $"FROM {s} WHERE {Alias(provider, x.i)} IS NOT NULL GROUP BY {Exact(provider, x.c, x.i)}").ToList();
-        if (branches.Count == 0) return result;
-        var sql = $"WITH {s} AS ({sample}) SELECT {q("k")}, {q("v")}, {q("n")} FROM (SELECT {q("k")}, {q("v")}, {q("n")}, " +
-                  $"ROW_NUMBER() OVER (PARTITION BY {q("k")} ORDER BY {q("n")} DESC, {q("v")}) AS {q("r")} FROM ({string.Join(" UNION ALL ", branches)}) {q("g")}) {q("t")} " +
-                  $"WHERE {q("r")} <= {top.ToString(CultureInfo.InvariantCulture)} ORDER BY {q("k")}, {q("r")}";
+        if (TopSql(provider, columns, sample, top) is not { } sql) return result;
         await using var command = Command(db, provider, line, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         while (await reader.ReadAsync(cancel).ConfigureAwait(false))

@@ -49,16 +49,22 @@ public static class DatabaseCatalog
     public static IReadOnlyList<string> Values(SyncConnection connection, string table, string column, int top = 20) =>
         Cached(Key(connection, "values", table, column), connection, async (db, provider, cancel) =>
         {
-            var c = provider.QuoteIdentifier(column);
             await using var command = db.CreateCommand();
-            command.CommandText = provider.Catalog.FirstRows($"MIN({provider.Catalog.AsText(c)})",
-                $"FROM {provider.QuoteTable(table)} WHERE {c} IS NOT NULL GROUP BY {c} ORDER BY COUNT(*) DESC", top);
+            command.CommandText = ValuesSql(provider, table, column, top);
             var values = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(cancel).ConfigureAwait(false);
             while (await reader.ReadAsync(cancel).ConfigureAwait(false))
                 if (!reader.IsDBNull(0)) values.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture) ?? "");
             return values;
         });
+
+    /// <summary>A column's <paramref name="top"/> most frequent values, as text.</summary>
+    internal static string ValuesSql(IDatabaseProvider provider, string table, string column, int top)
+    {
+        var c = provider.QuoteIdentifier(column);
+        return provider.Catalog.FirstRows($"MIN({provider.Catalog.AsText(c)})",
+            $"FROM {provider.QuoteTable(table)} WHERE {c} IS NOT NULL GROUP BY {c} ORDER BY COUNT(*) DESC", top);
+    }
 
     /// <summary>Forgets every answer (a test, or a schema that changed).</summary>
     public static void Clear() => Cache.Clear();

@@ -82,14 +82,13 @@ public sealed class TargetTableCompleter : DatabaseCompleter
         TargetSide(store, bound).Connection is { } c ? DatabaseCatalog.Tables(c) : Array.Empty<string>();
 }
 
-/// <summary>-Key, Get-SyncColumn's -Column: the source table's (or query's) columns, and for a stored line the target names they map into.</summary>
+/// <summary>-Key, Get-SyncColumn's -Column: the source table's (or query's) columns.</summary>
 public sealed class SourceColumnCompleter : DatabaseCompleter
 {
     protected override IEnumerable<string> Names(SyncStore store, IDictionary bound)
     {
         var (connection, table, query) = SourceSide(store, bound);
-        var columns = connection is null ? Array.Empty<string>() : DatabaseCatalog.Columns(connection, table, query);
-        return columns;
+        return connection is null ? Array.Empty<string>() : DatabaseCatalog.Columns(connection, table, query);
     }
 }
 
