@@ -21,7 +21,7 @@ On a big table the profile counts at most -RowLimit rows (100,000 by default), t
             DefaultValue = '5'
         }
         RowLimit = @{
-            Description  = 'The most rows -Profile counts: the first rows the filter keeps, so that a big table answers quickly. When the source has more, the output says Limited and a warning tells how to count them all. 0 counts every row.'
+            Description  = 'The most rows -Profile counts: the first rows the filter keeps, so that a big table answers quickly. When the count reaches the limit, the output says Limited (the source may have more) and a warning tells how to count them all. 0 counts every row.'
             DefaultValue = '100000'
         }
         Filter   = 'A condition in Where-Object syntax added to the line''s pre-filter with -and for this profile only, such as { activo -eq 1 }, to see what a filter would keep before saving it with Set-SyncLine -Filter. The same syntax and operators as the pre-filter; see FILTERS in about_OfiSync.'

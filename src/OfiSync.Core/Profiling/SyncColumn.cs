@@ -31,7 +31,7 @@ public sealed class SyncColumn
     public object? Max { get; init; }
     /// <summary>The most frequent values, with how many rows hold each, most frequent first.</summary>
     public IReadOnlyList<ValueCount> Top { get; init; } = Array.Empty<ValueCount>();
-    /// <summary>The row limit stopped the count: the table has more rows under the filter than were counted.</summary>
+    /// <summary>The count reached the row limit: the source may have more rows under the filter than were counted.</summary>
     public bool Limited { get; init; }
     /// <summary>The part of the filter the database could not evaluate, which the counts do not apply; null when none.</summary>
     public string? FilterLeftOut { get; init; }
