@@ -109,6 +109,14 @@ Describe 'Tab completion from the databases' {
         $error.Count | Should -Be 0
     }
 
+    It 'never creates a database, even for a SQLite connection stored with Mode=ReadWriteCreate' {
+        $file = Join-Path $TestDrive 'not-yet.db'
+        New-SyncConnection NUEVA Sqlite "Data Source=$file;Mode=ReadWriteCreate" | Out-Null
+        Complete 'New-SyncLine X -Source NUEVA -SourceTable a' | Should -BeNullOrEmpty
+        $file | Should -Not -Exist
+        Complete 'New-SyncLine X -Source ERP -SourceTable sec' | Should -Be @('sector')
+    }
+
     It 'gives up within two seconds on a server that accepts the connection and never answers' {
         # A socket that listens (the kernel completes the handshake) but never speaks: the driver waits for its 30 s.
         $silent = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)

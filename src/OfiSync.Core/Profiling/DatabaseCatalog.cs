@@ -82,7 +82,12 @@ public static class DatabaseCatalog
             var provider = DatabaseProviders.Find(connection.Provider) ?? throw new InvalidOperationException(connection.Provider);
             // Only what needs no prompt: a stored password variable, or no password at all. A secret or -Credential
             // connection throws here, and completes nothing.
-            await using var db = await ConnectionOpener.WithoutCredentials.OpenAsync(connection, cancel.Token).ConfigureAwait(false);
+            var readOnly = new SyncConnection
+            {
+                Name = connection.Name, Provider = connection.Provider, ConnectionString = provider.Catalog.ForCompletion(connection.ConnectionString),
+                CredentialSource = connection.CredentialSource, CredentialName = connection.CredentialName, UserName = connection.UserName,
+            };
+            await using var db = await ConnectionOpener.WithoutCredentials.OpenAsync(readOnly, cancel.Token).ConfigureAwait(false);
             return await work(db, provider, cancel.Token).ConfigureAwait(false);
         }, cancel.Token);
         var finished = Task.WhenAny(task, Task.Delay(Budget)).GetAwaiter().GetResult() == task && task.IsCompletedSuccessfully;

@@ -9,6 +9,12 @@ public class CatalogSql
 {
     public CatalogSql(string? defaultSchema = null) => DefaultSchema = defaultSchema;
 
+    /// <summary>
+    /// The stored connection string as tab completion opens it: never creating a database (a SQLite connection stored
+    /// with Mode=ReadWriteCreate stays read-only there). Server databases are only read by completion's queries.
+    /// </summary>
+    public virtual string ForCompletion(string connectionString) => connectionString;
+
     /// <summary>A query whose rows are (schema, name) of every table and view a user may read; schema NULL when there is only one.</summary>
     public virtual string TablesQuery =>
         "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA NOT IN ('information_schema', 'pg_catalog', 'sys', 'INFORMATION_SCHEMA') ORDER BY 1, 2";

@@ -145,6 +145,9 @@ internal sealed class SqliteSalesSql : SalesSql
 /// <summary>SQLite keeps its tables in sqlite_master, one schema per file.</summary>
 internal sealed class SqliteCatalogSql : CatalogSql
 {
+    public override string ForCompletion(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
+
     public override string TablesQuery =>
         "SELECT NULL, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name";
 }
