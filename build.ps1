@@ -7,6 +7,7 @@
     build  assembles the importable module at out/OfiSync/OfiSync.psd1
     test   builds, then runs every xunit and Pester suite and prints one closing line: "N passed, N failed, N skipped"
     demo   builds, then runs the main job on the embedded SQLite default (examples/demo.ps1)
+    package builds, then writes the versioned module package out/package/OfiSync.<version>.nupkg (tools/New-ModulePackage.ps1)
     bench  builds in Release and runs the benchmark (bench/)
     clean  removes out/
 .EXAMPLE
@@ -15,7 +16,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('build', 'test', 'demo', 'bench', 'clean')]
+    [ValidateSet('build', 'test', 'demo', 'bench', 'package', 'clean')]
     [string] $Task = 'build',
 
     [ValidateSet('Debug', 'Release')]
@@ -60,6 +61,15 @@ function Get-ModuleVersion {
     $props.Project.PropertyGroup.OfiSyncVersion | Where-Object { $_ } | Select-Object -First 1
 }
 
+# The CHANGELOG.md section of this version, or [Unreleased] when the version has none yet: the package's release notes.
+function Get-ReleaseNotes([string] $Version) {
+    $text = Get-Content (Join-Path $Root 'CHANGELOG.md') -Raw
+    $sections = [regex]::Matches($text, '(?ms)^## \[(?<name>[^\]]+)\][^\n]*\n(?<body>.*?)(?=^## \[|\z)')
+    $section = @($sections | Where-Object { $_.Groups['name'].Value -eq $Version }) + @($sections | Where-Object { $_.Groups['name'].Value -eq 'Unreleased' })
+    if (-not $section) { return "OfiSync $Version" }
+    "OfiSync $Version`n`n" + $section[0].Groups['body'].Value.Trim()
+}
+
 function Build-Module {
     $publish = Join-Path $Out 'publish'
     Remove-Item $publish, $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
@@ -96,9 +106,11 @@ function Build-Module {
     Remove-Item (Join-Path $deps 'Microsoft.Data.SqlClient.dll') -Force -ErrorAction SilentlyContinue
 
     Get-ChildItem (Join-Path $Root 'module') | Copy-Item -Destination $ModuleOut -Recurse -Force
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
     $manifest = Join-Path $ModuleOut 'OfiSync.psd1'
     $version = Get-ModuleVersion
-    (Get-Content $manifest -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$version'" |
+    $notes = (Get-ReleaseNotes $version).Replace("'", "''")
+    ((Get-Content $manifest -Raw) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$version'").Replace("ReleaseNotes = ''", "ReleaseNotes = '$notes'") |
         Set-Content $manifest -NoNewline
     $helpBuilder = Join-Path $Root 'tools/Build-Help.ps1'
     if (Test-Path $helpBuilder) { & $helpBuilder -ModulePath $ModuleOut }
@@ -157,6 +169,10 @@ switch ($Task) {
     'clean' { Remove-Item $Out -Recurse -Force -ErrorAction SilentlyContinue }
     'build' { Build-Module }
     'test' { Invoke-Tests }
+    'package' {
+        Build-Module
+        & (Join-Path $Root 'tools/New-ModulePackage.ps1') -ModulePath $ModuleOut -DestinationPath (Join-Path $Out 'package')
+    }
     'demo' {
         Build-Module
         $named = ConvertTo-Splat $Rest

@@ -3,7 +3,8 @@
     Preview a run, untick rows and columns, and apply exactly what is left.
 .DESCRIPTION
     The "Sincronización" window of the CRM lists the rows about to be transferred and lets you untick rows and
-    columns before you confirm. In OfiSync the preview is a list of ordinary PowerShell objects: Where-Object unticks
+    columns before you confirm. Get-SyncColumn -Profile shows first what the rows hold (the most frequent provinces).
+    In OfiSync the preview is a list of ordinary PowerShell objects: Where-Object unticks
     rows, Select-Object -ExcludeProperty (or Get-SyncPreview -ExcludeColumn) unticks columns, and Invoke-OfiSync
     applies what is left. Runs on scratch SQLite databases and a store of its own.
 .PARAMETER ModulePath
@@ -36,6 +37,12 @@ try {
     Initialize-DemoStore -ErpPath $erp -CrmPath $crm -Store $store | Out-Null
     # The customers look their sector up in the CRM: send the sectors first.
     Invoke-OfiSync -Line Sectores -Force -Store $store | Out-Null
+
+    # --- What there is to pick from -------------------------------------------------------------------------------
+    # The filter helper counts, inside the ERP and under the line's pre-filter, what a column holds: the provinces
+    # with the most customers first. Their names go straight into a Where-Object, or a -Filter.
+    $provincias = Get-SyncColumn -Line Clientes -Column provincia -Profile -Top 5 -Store $store
+    Write-Host "Provinces: $($provincias.Summary)"
 
     # --- Rows -----------------------------------------------------------------------------------------------------
     # The preview rows carry one property per target column, so Where-Object picks by the values to be written.

@@ -159,6 +159,9 @@ $preview | Select-Object -First 5 Action, Key, razon_social, nif, poblacion, sec
 
     # --- 4. Pick a few rows and apply them ---------------------------------------------------------------------------
     Write-Step '4. Preview and apply: pick rows with Where-Object, leave a column out, apply just those'
+    Write-Command 'Get-SyncColumn Clientes provincia, sector_codigo -Profile -Top 4   # the filter helper: what the customers hold'
+    Get-SyncColumn Clientes provincia, sector_codigo -Profile -Top 4 | Show-Table -Property Name, Rows, Nulls, Summary
+    Write-Note 'Counted inside the ERP under the pre-filter (activo -eq 1): values to pick from, for Where-Object or a -Filter.'
     Write-Command @'
 $riojanos = $preview | Where-Object provincia -eq 'La Rioja' | Select-Object * -ExcludeProperty telefono
 $riojanos | Invoke-OfiSync -Confirm:$false

@@ -15,15 +15,18 @@
         'New-SyncConnection', 'Get-SyncConnection', 'Remove-SyncConnection', 'Test-SyncConnection',
         'Invoke-SyncQuery',
         'New-SyncLine', 'Get-SyncLine', 'Set-SyncLine', 'Remove-SyncLine', 'Test-SyncLine', 'Export-SyncLine', 'Import-SyncLine',
-        'Get-SyncPreview', 'Invoke-OfiSync', 'Get-SyncRun', 'Get-SyncRunResult'
+        'Get-SyncColumn', 'Get-SyncPreview', 'Invoke-OfiSync', 'Get-SyncRun', 'Get-SyncRunResult'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Sync', 'CRM', 'ERP', 'SQLite', 'PostgreSQL', 'SqlServer', 'Linux', 'Windows', 'macOS')
-            ProjectUri = 'https://github.com/ofisync/ofisync'
+            Tags         = @('Sync', 'CRM', 'ERP', 'SQLite', 'PostgreSQL', 'SqlServer', 'MariaDB', 'MySQL', 'Database', 'PSEdition_Core', 'Linux', 'Windows', 'macOS')
+            ProjectUri   = 'https://github.com/ofisync/ofisync'
+            LicenseUri   = 'https://github.com/ofisync/ofisync/blob/main/LICENSE'
+            # Filled in by the build from CHANGELOG.md: the section of this version, or [Unreleased] before a release.
+            ReleaseNotes = ''
         }
     }
 }

@@ -47,6 +47,14 @@ The values of a preview are those of the moment it was made: Invoke-OfiSync writ
             Remarks = 'Lists the customers that the next incremental run would insert, update or flag, with the changed columns of each update, old and new. Nothing is written.'
         }
         @{
+            Title   = 'Look at the values first, then pick'
+            Code    = @'
+Get-SyncColumn Clientes poblacion -Profile
+Get-SyncPreview Clientes | Where-Object poblacion -in 'Madrid', 'Ávila' | Invoke-OfiSync
+'@
+            Remarks = 'The filter helper counts the towns of the customers the line would send, most frequent first ("4 distinct, Madrid (13), Ávila (13)..."); the second command previews them and applies only the rows of the two towns picked from that list.'
+        }
+        @{
             Title   = 'Apply only the rows of one town'
             Code    = 'Get-SyncPreview Clientes | Where-Object { $_.poblacion -eq ''Madrid'' } | Invoke-OfiSync'
             Remarks = 'The column values are properties of the preview rows, so Where-Object picks rows by them. Invoke-OfiSync asks for confirmation, then writes only the rows from Madrid; the other changes stay pending for the next run.'
@@ -88,5 +96,5 @@ Get-SyncPreview Clientes -Filter { poblacion -in $towns } -ExcludeColumn telefon
         }
     )
 
-    Links       = @('about_OfiSync', 'Invoke-OfiSync', 'Get-SyncLine', 'Get-SyncRun')
+    Links       = @('Get-SyncColumn', 'about_OfiSync', 'Invoke-OfiSync', 'Get-SyncLine', 'Get-SyncRun')
 }

@@ -39,10 +39,8 @@ public static partial class Messages
     public static string FilterBadNumber(string text) =>
         $"'{text}' is not a plain number: write digits with an optional decimal point, such as 12 or -3.5 (no kb, no hexadecimal).";
     public static string FilterUnknownOperator(string op) => $"-{op} is not an operator a filter knows.";
-    public static string FilterCaseSensitiveOperator(string op) =>
-        $"-{op} (case-sensitive) is not supported: filters compare text ignoring case, as -eq and -like do.";
     public static string FilterUnsupportedOperator(string op) =>
-        $"-{op} is not supported in a filter. Use -eq, -ne, -gt, -ge, -lt, -le, -like, -notlike, -in, -notin, -and, -or, -not.";
+        $"-{op} is not supported in a filter. Use -eq, -ne, -gt, -ge, -lt, -le, -like, -notlike, -in, -notin (or their case-sensitive forms -ceq, -clike...), -and, -or, -not.";
     public const string FilterLoneDash = "A '-' must start an operator (-eq, -and, ...) or a negative number.";
     public static string FilterTypeNotAllowed(string type) =>
         $"The type [{type}] is not allowed: only [datetime] or [datetimeoffset] followed by a quoted value, such as [datetime]'2024-01-31'.";

@@ -61,6 +61,7 @@ Describe 'demo.ps1' {
     }
 
     It 'previews, applies picked rows, then runs everything' {
+        $Text | Should -Match 'provincia +\d+ +0 +\d+ distinct, .+ \(\d+\)'   # the filter helper's profile
         $Text | Should -Match 'Picked and sent: \d+ customers of La Rioja'
         $Text | Should -Match 'First full run: [\d,]+ rows sent'
         $Text | Should -Match 'Legend: ✔ Succeeded'
@@ -115,6 +116,7 @@ Describe 'examples/02-preview-and-pick.ps1' {
         $r.ExitCode | Should -Be 0 -Because (Show-Output $r)
         $picked = $r.Output | Where-Object { $_ -match '^Picked: (\d+) rows' } | ForEach-Object { [int]$Matches[1] }
         $picked | Should -BeGreaterThan 0
+        $r.Output | Where-Object { $_ -like 'Provinces: *' } | Should -Match '^Provinces: \d+ distinct, \S.* \(\d+\)'
         $r.Output | Should -Contain "Applied $picked rows. The CRM holds $picked cuentas, 0 with a telephone."
     }
 }

@@ -73,14 +73,14 @@ internal sealed class SourceQuery
     }
 
     /// <summary>The source column a filter name reads, when the database can evaluate it: a target name mapped from a column, or a source name.</summary>
-    private static ColumnInfo? ResolveSource(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns, string name)
+    internal static ColumnInfo? ResolveSource(SyncLine line, IReadOnlyList<ColumnInfo> sourceColumns, string name)
     {
         var map = line.Columns.FirstOrDefault(c => string.Equals(c.TargetColumn, name, StringComparison.OrdinalIgnoreCase));
         if (map is not null) return map.Kind == MappingKind.Column ? LineChecker.Find(sourceColumns, map.SourceColumn!) : null;
         return LineChecker.Find(sourceColumns, name);
     }
 
-    private static FilterValueType ValueType(ColumnInfo column) => TypeCompatibility.FamilyOf(column) switch
+    internal static FilterValueType ValueType(ColumnInfo column) => TypeCompatibility.FamilyOf(column) switch
     {
         Family.Text => FilterValueType.Text,
         Family.Integer => FilterValueType.Integer,

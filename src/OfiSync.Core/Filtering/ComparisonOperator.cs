@@ -1,6 +1,9 @@
 namespace OfiSync.Core.Filtering;
 
-/// <summary>The comparisons a filter can make; all of them ignore case, as PowerShell's defaults do.</summary>
+/// <summary>
+/// The comparisons a filter can make. Each ignores case, as PowerShell's defaults do, unless it is spelled with a c
+/// (-ceq, -clike...): a comparison node carries that as its own flag, so every operator has both forms.
+/// </summary>
 internal enum ComparisonOperator
 {
     Eq,
@@ -17,6 +20,9 @@ internal enum ComparisonOperator
 
 internal static class ComparisonOperators
 {
+    /// <summary>The operator as written: -eq, or -ceq when it compares text case-sensitively.</summary>
+    public static string Text(this ComparisonOperator op, bool caseSensitive) => caseSensitive ? "-c" + op.Text()[1..] : op.Text();
+
     public static string Text(this ComparisonOperator op) => op switch
     {
         ComparisonOperator.Eq => "-eq",
@@ -75,11 +81,17 @@ internal static class ComparisonOperators
         "is", "isnot", "as", "f", "xor", "band", "bor", "bxor", "bnot", "shl", "shr",
     };
 
-    public static bool TryGet(string word, out ComparisonOperator op) => Supported.TryGetValue(word, out op);
-
-    /// <summary>-ceq, -clike... : a supported comparison spelled case-sensitively.</summary>
-    public static bool IsCaseSensitiveSpelling(string word) =>
-        word.Length > 1 && char.ToLowerInvariant(word[0]) == 'c' && Supported.ContainsKey(word[1..]);
+    /// <summary>The operator a word names (eq, ieq, ceq...), and whether it compares text case-sensitively (the c spellings).</summary>
+    public static bool TryGet(string word, out ComparisonOperator op, out bool caseSensitive)
+    {
+        caseSensitive = false;
+        if (Supported.TryGetValue(word, out op)) return true;
+        // c + the plain spelling: -ceq, -cin, -cnotlike; never c + an i spelling (-cieq is no operator).
+        var rest = word.Length > 1 && char.ToLowerInvariant(word[0]) == 'c' ? word[1..] : "";
+        caseSensitive = (rest.Length > 0 && char.ToLowerInvariant(rest[0]) != 'i' || rest.Equals("in", StringComparison.OrdinalIgnoreCase))
+                        && Supported.TryGetValue(rest, out op);
+        return caseSensitive;
+    }
 
     public static bool IsKnownUnsupported(string word) => Unsupported.Contains(word);
 }

@@ -21,7 +21,7 @@ internal static class FilterEvaluator
         var right = Value(node.Right, getValue, text);
         try
         {
-            return PowerShellOperators.Compare(node.Operator, left, right);
+            return PowerShellOperators.Compare(node.Operator, left, right, node.CaseSensitive);
         }
         catch (PowerShellOperators.ComparisonFailure e)
         {

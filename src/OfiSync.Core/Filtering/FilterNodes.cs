@@ -9,7 +9,8 @@ internal sealed record LogicalNode(FilterNode Left, bool IsAnd, FilterNode Right
 
 internal sealed record NotNode(FilterNode Operand, int Position) : FilterNode(Position);
 
-internal sealed record ComparisonNode(FilterOperand Left, ComparisonOperator Operator, FilterOperand Right, int Position)
+/// <param name="CaseSensitive">Spelled with a c (-ceq, -clike...): text is compared case-sensitively.</param>
+internal sealed record ComparisonNode(FilterOperand Left, ComparisonOperator Operator, FilterOperand Right, int Position, bool CaseSensitive = false)
     : FilterNode(Position);
 
 /// <summary>A property or value used as a condition by itself, true when PowerShell would call it true.</summary>

@@ -135,7 +135,7 @@ internal sealed class FilterParser
         var right = op.Operator.IsMembership() ? List() : Operand(isLeft: false);
         if (Current.Kind == FilterTokenKind.Comparison) throw Error(Messages.FilterChainedComparison, Current);
         if (Current.Kind == FilterTokenKind.Comma) throw Error(Messages.FilterListNotAllowed, Current);
-        var node = new ComparisonNode(left, op.Operator, right, op.Position);
+        var node = new ComparisonNode(left, op.Operator, right, op.Position, op.CaseSensitive);
         CheckWildcard(node);
         return node;
     }
@@ -145,7 +145,7 @@ internal sealed class FilterParser
     {
         if (node.Operator is not (ComparisonOperator.Like or ComparisonOperator.NotLike) || node.Right is not ValueOperand v) return;
         var pattern = PowerShellConvert.ToText(v.Value);
-        if (!PowerShellWildcard.TryParse(pattern, out _))
+        if (!PowerShellWildcard.TryParse(pattern, node.CaseSensitive, out _))
             throw new FilterException(Messages.FilterInvalidWildcard(pattern), _text, v.Position);
     }
 

@@ -33,7 +33,7 @@ internal static class FilterPrinter
                 break;
             case ComparisonNode n:
                 WriteOperand(b, n.Left, isLeft: true);
-                b.Append(' ').Append(n.Operator.Text()).Append(' ');
+                b.Append(' ').Append(n.Operator.Text(n.CaseSensitive)).Append(' ');
                 WriteOperand(b, n.Right, isLeft: false);
                 break;
         }

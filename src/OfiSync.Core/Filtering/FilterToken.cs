@@ -22,13 +22,15 @@ internal enum FilterTokenKind
 
 /// <param name="Text">The identifier (Word, Property, Variable), the type (Cast) or the source text.</param>
 /// <param name="Value">The value of a Literal.</param>
+/// <param name="CaseSensitive">A Comparison spelled with a c (-ceq, -clike...).</param>
 internal readonly record struct FilterToken(
     FilterTokenKind Kind,
     int Position,
     int Length,
     string Text,
     object? Value = null,
-    ComparisonOperator Operator = default)
+    ComparisonOperator Operator = default,
+    bool CaseSensitive = false)
 {
     public bool IsConnector => Kind is FilterTokenKind.And or FilterTokenKind.Or;
 }

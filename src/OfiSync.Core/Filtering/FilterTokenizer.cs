@@ -110,9 +110,8 @@ internal sealed partial class FilterTokenizer
             case "or": return new FilterToken(FilterTokenKind.Or, start, length, "-or");
             case "not": return new FilterToken(FilterTokenKind.Not, start, length, "-not");
         }
-        if (ComparisonOperators.TryGet(word, out var op))
-            return new FilterToken(FilterTokenKind.Comparison, start, length, op.Text(), Operator: op);
-        if (ComparisonOperators.IsCaseSensitiveSpelling(word)) throw Error(Messages.FilterCaseSensitiveOperator(word), start);
+        if (ComparisonOperators.TryGet(word, out var op, out var caseSensitive))
+            return new FilterToken(FilterTokenKind.Comparison, start, length, op.Text(caseSensitive), Operator: op, CaseSensitive: caseSensitive);
         if (ComparisonOperators.IsKnownUnsupported(word)) throw Error(Messages.FilterUnsupportedOperator(word), start);
         throw Error(Messages.FilterUnknownOperator(word), start);
     }

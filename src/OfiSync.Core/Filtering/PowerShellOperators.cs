@@ -6,46 +6,53 @@ namespace OfiSync.Core.Filtering;
 /// PowerShell's comparison operators on two scalar values (System.Management.Automation's binder, without it).
 /// The left operand decides: the right one is converted to the left's type. Text compares with the invariant
 /// culture ignoring case; -like uses PowerShell's wildcard matcher, with the invariant culture too (see PowerShellWildcard).
+/// The case-sensitive forms (-ceq, -clt, -clike, -cin...) are the same comparisons without ignoring case: a culture
+/// comparison of text (CompareOptions.None, so 'a' -clt 'B' and 'a' -clt 'A' are both true) and a wildcard that
+/// matches characters exactly. Values other than text compare the same either way.
 /// </summary>
 internal static class PowerShellOperators
 {
     /// <summary>A comparison PowerShell cannot make (it raises "Could not compare ..."): only orderings fail.</summary>
     public sealed class ComparisonFailure(string message) : Exception(message);
 
-    public static bool Compare(ComparisonOperator op, object? left, object? right) => op switch
+    public static bool Compare(ComparisonOperator op, object? left, object? right, bool caseSensitive = false) => op switch
     {
-        ComparisonOperator.Eq => AreEqual(left, right),
-        ComparisonOperator.Ne => !AreEqual(left, right),
-        ComparisonOperator.Like => IsLike(left, right),
-        ComparisonOperator.NotLike => !IsLike(left, right),
-        ComparisonOperator.In => IsIn(left, right),
-        ComparisonOperator.NotIn => !IsIn(left, right),
-        _ => Order(op, left, right),
+        ComparisonOperator.Eq => AreEqual(left, right, caseSensitive),
+        ComparisonOperator.Ne => !AreEqual(left, right, caseSensitive),
+        ComparisonOperator.Like => IsLike(left, right, caseSensitive),
+        ComparisonOperator.NotLike => !IsLike(left, right, caseSensitive),
+        ComparisonOperator.In => IsIn(left, right, caseSensitive),
+        ComparisonOperator.NotIn => !IsIn(left, right, caseSensitive),
+        _ => Order(op, left, right, caseSensitive),
     };
 
     /// <summary>-in: PowerShell's -contains with the sides swapped, so each list item is the LEFT operand of -eq.</summary>
-    private static bool IsIn(object? value, object? list)
+    private static bool IsIn(object? value, object? list, bool caseSensitive)
     {
         if (list is IReadOnlyList<object?> items)
         {
             foreach (var item in items)
-                if (AreEqual(item, value)) return true;
+                if (AreEqual(item, value, caseSensitive)) return true;
             return false;
         }
-        return AreEqual(list, value);
+        return AreEqual(list, value, caseSensitive);
     }
 
-    private static bool IsLike(object? left, object? right) =>
-        PowerShellWildcard.Get(PowerShellConvert.ToText(right)).IsMatch(PowerShellConvert.ToText(left));
+    private static bool IsLike(object? left, object? right, bool caseSensitive) =>
+        PowerShellWildcard.Get(PowerShellConvert.ToText(right), caseSensitive).IsMatch(PowerShellConvert.ToText(left));
 
-    public static bool AreEqual(object? left, object? right)
+    /// <summary>How text compares: PowerShell's culture comparison, with the invariant culture.</summary>
+    public static int CompareText(string left, string right, bool caseSensitive) =>
+        CultureInfo.InvariantCulture.CompareInfo.Compare(left, right, caseSensitive ? CompareOptions.None : CompareOptions.IgnoreCase);
+
+    public static bool AreEqual(object? left, object? right, bool caseSensitive = false)
     {
         if (left is null) return right is null;
         if (right is null) return false;
         switch (left)
         {
             case string s:
-                return CultureInfo.InvariantCulture.CompareInfo.Compare(s, PowerShellConvert.ToText(right), CompareOptions.IgnoreCase) == 0;
+                return CompareText(s, PowerShellConvert.ToText(right), caseSensitive) == 0;
             case bool b:
                 return b == PowerShellConvert.ToBool(right);
             case DateTime t:
@@ -63,14 +70,14 @@ internal static class PowerShellOperators
         return left.Equals(right);
     }
 
-    private static bool Order(ComparisonOperator op, object? left, object? right)
+    private static bool Order(ComparisonOperator op, object? left, object? right, bool caseSensitive)
     {
         if (left is null || right is null) return OrderWithNull(op, left, right);
         int c;
         switch (left)
         {
             case string s:
-                c = CultureInfo.InvariantCulture.CompareInfo.Compare(s, PowerShellConvert.ToText(right), CompareOptions.IgnoreCase);
+                c = CompareText(s, PowerShellConvert.ToText(right), caseSensitive);
                 break;
             case bool b:
                 c = b.CompareTo(PowerShellConvert.ToBool(right));

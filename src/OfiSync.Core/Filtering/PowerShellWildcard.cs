@@ -26,7 +26,8 @@ internal sealed record WildcardSet(IReadOnlyList<(char Low, char High)> Items, R
 /// per-character matching, with the options IgnoreCase and CultureInvariant. PowerShell's own -like uses the current
 /// culture instead (its -eq and orderings use the invariant one): a sync line must select the same rows on every
 /// machine, so OfiSync's -like folds case as the invariant culture does. The two differ only where a culture has
-/// case rules of its own (tr-TR and az: 'I' and 'i' are not a pair there).
+/// case rules of its own (tr-TR and az: 'I' and 'i' are not a pair there). -clike is the same matcher without
+/// IgnoreCase: characters and sets match exactly, and the Exact and Prefix shapes compare with the invariant culture.
 /// </summary>
 internal sealed class PowerShellWildcard
 {
@@ -34,27 +35,32 @@ internal sealed class PowerShellWildcard
     private const string RegexChars = "()[.?*{}^$+|\\";
 
     private static readonly ConcurrentDictionary<string, PowerShellWildcard> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, PowerShellWildcard> CaseSensitiveCache = new(StringComparer.Ordinal);
 
     private static readonly TextInfo Invariant = CultureInfo.InvariantCulture.TextInfo;
 
-    private PowerShellWildcard(string pattern, WildcardShape shape, IReadOnlyList<WildcardElement> elements)
+    private PowerShellWildcard(string pattern, WildcardShape shape, IReadOnlyList<WildcardElement> elements, bool caseSensitive)
     {
         Pattern = pattern;
         Shape = shape;
         Elements = elements;
+        CaseSensitive = caseSensitive;
     }
 
     public string Pattern { get; }
+
+    /// <summary>-clike's matcher: no case folding.</summary>
+    public bool CaseSensitive { get; }
     public WildcardShape Shape { get; }
 
     /// <summary>The parsed pattern, for every shape (a Prefix pattern is its literals and one WildcardAny).</summary>
     public IReadOnlyList<WildcardElement> Elements { get; }
 
-    public static bool TryParse(string pattern, out PowerShellWildcard? wildcard)
+    public static bool TryParse(string pattern, bool caseSensitive, out PowerShellWildcard? wildcard)
     {
         try
         {
-            wildcard = Get(pattern);
+            wildcard = Get(pattern, caseSensitive);
             return true;
         }
         catch (FormatException)
@@ -65,33 +71,36 @@ internal sealed class PowerShellWildcard
     }
 
     /// <summary>The pattern; throws FormatException when it is invalid.</summary>
-    public static PowerShellWildcard Get(string pattern)
+    public static PowerShellWildcard Get(string pattern, bool caseSensitive = false)
     {
-        if (Cache.TryGetValue(pattern, out var found)) return found;
-        var created = Create(pattern);
-        if (Cache.Count < 10_000) Cache.TryAdd(pattern, created);
+        var cache = caseSensitive ? CaseSensitiveCache : Cache;
+        if (cache.TryGetValue(pattern, out var found)) return found;
+        var created = Create(pattern, caseSensitive);
+        if (cache.Count < 10_000) cache.TryAdd(pattern, created);
         return created;
     }
 
-    private static PowerShellWildcard Create(string pattern)
+    private static PowerShellWildcard Create(string pattern, bool caseSensitive)
     {
         int special = pattern.AsSpan().IndexOfAny(SpecialChars);
         var shape = pattern == "*" ? WildcardShape.MatchAll
             : special < 0 ? WildcardShape.Exact
             : special == pattern.Length - 1 && pattern[special] == '*' ? WildcardShape.Prefix
             : WildcardShape.General;
-        return new PowerShellWildcard(pattern, shape, Parse(pattern));
+        return new PowerShellWildcard(pattern, shape, Parse(pattern, caseSensitive), caseSensitive);
     }
+
+    private StringComparison Comparison => CaseSensitive ? StringComparison.InvariantCulture : StringComparison.InvariantCultureIgnoreCase;
 
     public bool IsMatch(string input) => Shape switch
     {
         WildcardShape.MatchAll => true,
-        WildcardShape.Exact => string.Equals(input, Pattern, StringComparison.InvariantCultureIgnoreCase),
-        WildcardShape.Prefix => input.StartsWith(Pattern[..^1], StringComparison.InvariantCultureIgnoreCase),
+        WildcardShape.Exact => string.Equals(input, Pattern, Comparison),
+        WildcardShape.Prefix => input.StartsWith(Pattern[..^1], Comparison),
         _ => MatchElements(input),
     };
 
-    private static char Lower(char c) => Invariant.ToLower(c);
+    private char Lower(char c) => CaseSensitive ? c : Invariant.ToLower(c);
 
     /// <summary>The NFA walk of PowerShell's WildcardPatternMatcher: the set of pattern positions reachable so far.</summary>
     private bool MatchElements(string input)
@@ -144,7 +153,7 @@ internal sealed class PowerShellWildcard
         }
     }
 
-    private static List<WildcardElement> Parse(string pattern)
+    private static List<WildcardElement> Parse(string pattern, bool caseSensitive)
     {
         var elements = new List<WildcardElement>();
         bool escaped = false;
@@ -159,7 +168,7 @@ internal sealed class PowerShellWildcard
                 if (c == ']' && !setJustOpened && !escaped)
                 {
                     inSet = false;
-                    elements.Add(MakeSet(setChars!.ToString(), setOps!.ToString(), pattern));
+                    elements.Add(MakeSet(setChars!.ToString(), setOps!.ToString(), pattern, caseSensitive));
                 }
                 else if (c != '`' || escaped)
                 {
@@ -186,7 +195,7 @@ internal sealed class PowerShellWildcard
         return elements;
     }
 
-    private static WildcardSet MakeSet(string chars, string ops, string pattern)
+    private static WildcardSet MakeSet(string chars, string ops, string pattern, bool caseSensitive)
     {
         var items = new List<(char, char)>();
         var regex = new StringBuilder("[");
@@ -213,7 +222,8 @@ internal sealed class PowerShellWildcard
         regex.Append(']');
         try
         {
-            return new WildcardSet(items, new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline));
+            var options = RegexOptions.CultureInvariant | RegexOptions.Singleline | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
+            return new WildcardSet(items, new Regex(regex.ToString(), options));
         }
         catch (ArgumentException)
         {

@@ -23,6 +23,38 @@ public abstract class SqlFilterDialect
     /// <summary>PowerShell's -like for a pattern other than "*", or null when the database cannot give it.</summary>
     internal abstract string? TextLike(string column, PowerShellWildcard pattern, Func<object?, string> parameter);
 
+    /// <summary>
+    /// PowerShell's text -ceq: the invariant culture's comparison without ignoring case, which is equality of the
+    /// characters themselves (a binary collation), apart from characters the culture ignores (a soft hyphen) and
+    /// canonically equivalent forms (é and e + U+0301). Null when the database cannot give it: it stays in memory.
+    /// </summary>
+    internal virtual string? TextEqualsCaseSensitive(string column, string value, Func<object?, string> parameter) => null;
+
+    /// <summary>column -ceq any of the values, or null.</summary>
+    internal virtual string? TextInCaseSensitive(string column, IReadOnlyList<string> values, Func<object?, string> parameter)
+    {
+        var each = new List<string>();
+        foreach (var value in values)
+        {
+            if (TextEqualsCaseSensitive(column, value, parameter) is not { } one) return null;
+            each.Add(one);
+        }
+        return "(" + string.Join(" OR ", each) + ")";
+    }
+
+    /// <summary>
+    /// PowerShell's -clike for a pattern other than "*" (characters matched exactly), or null. A pattern without
+    /// wildcards (Shape Exact) is -ceq.
+    /// </summary>
+    internal virtual string? TextLikeCaseSensitive(string column, PowerShellWildcard pattern, Func<object?, string> parameter) =>
+        pattern.Shape == WildcardShape.Exact ? TextEqualsCaseSensitive(column, pattern.Pattern, parameter) : null;
+
+    /// <summary>
+    /// PowerShell's case-sensitive text ordering (-cgt, -clt...), a culture ordering ('a' -clt 'B' and 'a' -clt 'A'):
+    /// no binary collation gives it, so null unless the database can run PowerShell's own rule.
+    /// </summary>
+    internal virtual string? TextCompareCaseSensitive(string column, string sqlOperator, string parameterName) => null;
+
     /// <summary>A text PowerShell calls true: not empty (spaces count).</summary>
     internal abstract string TextNotEmpty(string column);
 

@@ -3,7 +3,7 @@ namespace OfiSync.Core.Filtering;
 /// <summary>The translator's lists and values: -in and -notin, and a value converted as PowerShell converts it for a column's type.</summary>
 internal sealed partial class SqlFilterTranslator
 {
-    private string? Membership(FilterColumn column, ComparisonOperator op, IReadOnlyList<object?> items)
+    private string? Membership(FilterColumn column, ComparisonOperator op, IReadOnlyList<object?> items, bool caseSensitive)
     {
         var values = items.Where(i => i is not null).Cast<object>().ToList();
         string? any;
@@ -14,7 +14,9 @@ internal sealed partial class SqlFilterTranslator
             switch (column.Type)
             {
                 case FilterValueType.Text when values.All(v => v is string):
-                    any = _dialect.TextIn(c, values.Cast<string>().ToList(), Parameter);
+                    var texts = values.Cast<string>().ToList();
+                    any = caseSensitive ? _dialect.TextInCaseSensitive(c, texts, Parameter) : _dialect.TextIn(c, texts, Parameter);
+                    if (any is null) return null;
                     break;
                 case FilterValueType.Integer or FilterValueType.Decimal or FilterValueType.Double
                     when values.All(PowerShellConvert.IsNumeric) && values.Select(v => NumberFor(column.Type, v)).ToList() is var numbers && numbers.All(n => n is not null):

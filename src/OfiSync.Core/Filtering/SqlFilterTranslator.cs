@@ -112,7 +112,7 @@ internal sealed partial class SqlFilterTranslator
             case TruthNode n:
                 return Truth(n.Operand, !negated);
             case ComparisonNode n:
-                return Comparison(n, negated ? n.Operator.Negate() : n.Operator);
+                return Comparison(n, negated ? n.Operator.Negate() : n.Operator, n.CaseSensitive);
             default:
                 return null;
         }
@@ -136,24 +136,24 @@ internal sealed partial class SqlFilterTranslator
         return wanted ? truthy : $"({c} IS NULL OR NOT ({truthy}))";
     }
 
-    private string? Comparison(ComparisonNode node, ComparisonOperator op)
+    private string? Comparison(ComparisonNode node, ComparisonOperator op, bool caseSensitive)
     {
         switch (node.Left, node.Right)
         {
             case (not PropertyOperand, not PropertyOperand):
                 try
                 {
-                    return PowerShellOperators.Compare(op, Value(node.Left), Value(node.Right)) ? True : False;
+                    return PowerShellOperators.Compare(op, Value(node.Left), Value(node.Right), caseSensitive) ? True : False;
                 }
                 catch (Exception e) when (e is PowerShellOperators.ComparisonFailure or FormatException)
                 {
                     return null;
                 }
             case (PropertyOperand p, not PropertyOperand):
-                return Atom(p.Name, op, Value(node.Right));
+                return Atom(p.Name, op, Value(node.Right), caseSensitive);
             // 'Madrid' -eq $_.poblacion: the value is the left operand, exactly as an item of -in is.
             case (ValueOperand v, PropertyOperand p) when op is ComparisonOperator.Eq or ComparisonOperator.Ne:
-                return Atom(p.Name, op == ComparisonOperator.Eq ? ComparisonOperator.In : ComparisonOperator.NotIn, new List<object?> { v.Value });
+                return Atom(p.Name, op == ComparisonOperator.Eq ? ComparisonOperator.In : ComparisonOperator.NotIn, new List<object?> { v.Value }, caseSensitive);
             default:
                 return null;
         }
@@ -166,22 +166,22 @@ internal sealed partial class SqlFilterTranslator
         _ => null,
     };
 
-    private string? Atom(string name, ComparisonOperator op, object? value)
+    private string? Atom(string name, ComparisonOperator op, object? value, bool caseSensitive)
     {
         if (_columns(name) is not { } column) return null;
         if (op.IsMembership() && value is not IReadOnlyList<object?>) value = new List<object?> { value };
         bool nullResult;
         try
         {
-            nullResult = PowerShellOperators.Compare(op, null, value);
+            nullResult = PowerShellOperators.Compare(op, null, value, caseSensitive);
         }
         catch (Exception e) when (e is PowerShellOperators.ComparisonFailure or FormatException)
         {
             return null;
         }
         var predicate = op.IsMembership()
-            ? Membership(column, op, (IReadOnlyList<object?>)value!)
-            : value is null ? AgainstNull(column, op) : Predicate(column, op, value);
+            ? Membership(column, op, (IReadOnlyList<object?>)value!, caseSensitive)
+            : value is null ? AgainstNull(column, op, caseSensitive) : Predicate(column, op, value, caseSensitive);
         if (predicate is null) return null;
         var c = column.Sql;
         // The predicate speaks for non-NULL values only; the NULL row gets PowerShell's answer for $null.
@@ -197,13 +197,13 @@ internal sealed partial class SqlFilterTranslator
     }
 
     /// <summary>A non-null value of the column compared with $null, as PowerShell does it.</summary>
-    private string? AgainstNull(FilterColumn column, ComparisonOperator op)
+    private string? AgainstNull(FilterColumn column, ComparisonOperator op, bool caseSensitive)
     {
         switch (op)
         {
             case ComparisonOperator.Eq: return False;
             case ComparisonOperator.Ne: return True;
-            case ComparisonOperator.Like or ComparisonOperator.NotLike: return Predicate(column, op, "");
+            case ComparisonOperator.Like or ComparisonOperator.NotLike: return Predicate(column, op, "", caseSensitive);
         }
         if (column.Type is FilterValueType.Integer or FilterValueType.Decimal or FilterValueType.Double)
         {
@@ -214,7 +214,7 @@ internal sealed partial class SqlFilterTranslator
         return column.Type is FilterValueType.Other ? null : op is ComparisonOperator.Gt or ComparisonOperator.Ge ? True : False;
     }
 
-    private string? Predicate(FilterColumn column, ComparisonOperator op, object value)
+    private string? Predicate(FilterColumn column, ComparisonOperator op, object value, bool caseSensitive)
     {
         var c = column.Sql;
         switch (column.Type)
@@ -223,11 +223,13 @@ internal sealed partial class SqlFilterTranslator
                 var text = PowerShellConvert.ToText(value);
                 return op switch
                 {
-                    ComparisonOperator.Eq => _dialect.TextEquals(c, text, Parameter),
-                    ComparisonOperator.Ne => $"NOT ({_dialect.TextEquals(c, text, Parameter)})",
-                    ComparisonOperator.Like => Like(c, text),
-                    ComparisonOperator.NotLike => Like(c, text) is { } like ? Negate(like) : null,
-                    _ => _dialect.TextCompare(c, SqlOperator(op), Parameter(text)),
+                    ComparisonOperator.Eq => TextEquals(c, text, caseSensitive),
+                    ComparisonOperator.Ne => TextEquals(c, text, caseSensitive) is { } eq ? $"NOT ({eq})" : null,
+                    ComparisonOperator.Like => Like(c, text, caseSensitive),
+                    ComparisonOperator.NotLike => Like(c, text, caseSensitive) is { } like ? Negate(like) : null,
+                    _ => caseSensitive
+                        ? _dialect.TextCompareCaseSensitive(c, SqlOperator(op), Parameter(text))
+                        : _dialect.TextCompare(c, SqlOperator(op), Parameter(text)),
                 };
             case FilterValueType.Integer or FilterValueType.Decimal or FilterValueType.Double:
                 if (op is ComparisonOperator.Like or ComparisonOperator.NotLike) return null;
@@ -245,10 +247,15 @@ internal sealed partial class SqlFilterTranslator
         }
     }
 
-    private string? Like(string column, string pattern)
+    private string? TextEquals(string column, string text, bool caseSensitive) => caseSensitive
+        ? _dialect.TextEqualsCaseSensitive(column, text, Parameter)
+        : _dialect.TextEquals(column, text, Parameter);
+
+    private string? Like(string column, string pattern, bool caseSensitive)
     {
-        var wildcard = PowerShellWildcard.Get(pattern);
-        return wildcard.Shape == WildcardShape.MatchAll ? True : _dialect.TextLike(column, wildcard, Parameter);
+        var wildcard = PowerShellWildcard.Get(pattern, caseSensitive);
+        if (wildcard.Shape == WildcardShape.MatchAll) return True;
+        return caseSensitive ? _dialect.TextLikeCaseSensitive(column, wildcard, Parameter) : _dialect.TextLike(column, wildcard, Parameter);
     }
 
     private static string Negate(string predicate) => predicate switch

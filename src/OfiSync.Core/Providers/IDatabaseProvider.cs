@@ -82,6 +82,9 @@ public interface IDatabaseProvider
     /// <summary>How the sales statistics query reads a date, binds a day and sums amounts on this database.</summary>
     SalesSql Sales { get; }
 
+    /// <summary>How this database lists its tables and profiles columns (Get-SyncColumn, tab completion).</summary>
+    CatalogSql Catalog { get; }
+
     // --- Target, store, faults ---------------------------------------------------------------------------------------
 
     /// <summary>The writer of one target table through this database's bulk path.</summary>

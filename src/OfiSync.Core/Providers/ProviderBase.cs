@@ -92,6 +92,8 @@ public abstract class ProviderBase : IDatabaseProvider
 
     public virtual SalesSql Sales { get; } = new();
 
+    public virtual CatalogSql Catalog { get; } = new();
+
     public override string ToString() => Name;
 }
 

@@ -24,6 +24,7 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
     public string Source { get; set; } = "";
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SourceTableCompleter))]
     public string? SourceTable { get; set; }
 
     /// <summary>The connection the rows are written to (the CRM).</summary>
@@ -32,10 +33,12 @@ public sealed class NewSyncLineCommand : SyncLineDefinitionCmdlet
     public string Target { get; set; } = "";
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TargetTableCompleter))]
     public string TargetTable { get; set; } = "";
 
     /// <summary>The source column or columns that identify a row (customer_key for a sales statistics line).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(SourceColumnCompleter))]
     public string[] Key { get; set; } = Array.Empty<string>();
 
     /// <summary>Makes this a sales statistics line: where the sales are and how tiers are computed.</summary>

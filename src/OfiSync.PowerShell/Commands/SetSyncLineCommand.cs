@@ -27,6 +27,7 @@ public sealed class SetSyncLineCommand : SyncLineDefinitionCmdlet
     public string? Source { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(SourceTableCompleter))]
     public string? SourceTable { get; set; }
 
     [Parameter]
@@ -34,9 +35,11 @@ public sealed class SetSyncLineCommand : SyncLineDefinitionCmdlet
     public string? Target { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(TargetTableCompleter))]
     public string? TargetTable { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(SourceColumnCompleter))]
     public string[]? Key { get; set; }
 
     /// <summary>Write the changed lines to the pipeline.</summary>

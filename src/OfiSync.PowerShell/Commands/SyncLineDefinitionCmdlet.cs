@@ -20,9 +20,11 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
     public string? SourceQuery { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TargetColumnCompleter))]
     public string[]? TargetKey { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TargetColumnCompleter))]
     public string? TargetId { get; set; }
 
     [Parameter]
@@ -35,6 +37,7 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
     /// <summary>A source column that moves forward whenever a row changes: incremental runs read only what changed since.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(SourceColumnCompleter))]
     public string? ChangeColumn { get; set; }
 
     /// <summary>How far before the high-water mark a date change column is read again.</summary>
@@ -46,9 +49,11 @@ public abstract class SyncLineDefinitionCmdlet : OfiSyncCmdlet
     private object _deletePolicy = DeletePolicy.Ignore;
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(TargetColumnCompleter))]
     public string? FlagColumn { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(FlagValueCompleter))]
     public object? FlagValue { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -19,6 +19,7 @@ public abstract class SyncRunCmdlet : OfiSyncCmdlet
     public object? Filter { get; set; }
 
     [Parameter]
+    [ArgumentCompleter(typeof(ExcludeColumnCompleter))]
     public string[] ExcludeColumn { get; set; } = Array.Empty<string>();
 
     [Parameter]

@@ -6,6 +6,7 @@ namespace OfiSync.PowerShell.Support;
 /// </summary>
 internal static class ErrorIds
 {
+    public const string ColumnNotFound = nameof(ColumnNotFound);
     public const string ConnectionDiffers = nameof(ConnectionDiffers);
     public const string ConnectionFailed = nameof(ConnectionFailed);
     public const string ConnectionNotFound = nameof(ConnectionNotFound);

@@ -26,11 +26,18 @@ public abstract class StoreNameCompleter : IArgumentCompleter
             // Completion must never throw at the user, nor create or change a store: no store, no suggestions.
             return Array.Empty<CompletionResult>();
         }
-        var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
+        return Results(names, wordToComplete);
+    }
+
+    /// <summary>The names that start with what was typed, quoted where PowerShell needs it.</summary>
+    internal static IEnumerable<CompletionResult> Results(IEnumerable<string> names, string wordToComplete)
+    {
+        var typed = WildcardPattern.Escape(wordToComplete.Trim('\'', '"'));
+        var pattern = WildcardPattern.Get(typed + "*", WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
         return names.Where(pattern.IsMatch).Select(n =>
         {
-            var text = n.AsSpan().IndexOfAny(NeedQuotes) >= 0 ? "'" + n.Replace("'", "''", StringComparison.Ordinal) + "'" : n;
-            return new CompletionResult(text, n, CompletionResultType.ParameterValue, n);
+            var text = n.Length == 0 || n.AsSpan().IndexOfAny(NeedQuotes) >= 0 ? "'" + n.Replace("'", "''", StringComparison.Ordinal) + "'" : n;
+            return new CompletionResult(text, n.Length == 0 ? "''" : n, CompletionResultType.ParameterValue, n.Length == 0 ? "''" : n);
         });
     }
 }

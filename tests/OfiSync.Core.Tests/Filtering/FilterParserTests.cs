@@ -227,7 +227,7 @@ public class FilterParserTests
     [InlineData("poblacion -eq 'x')", 17)]
     [InlineData("poblacion -eq 'x", 14)]
     [InlineData("-not poblacion -eq 'x'", 0)]
-    [InlineData("poblacion -ceq 'x'", 10)]
+    [InlineData("poblacion -cmatch 'x'", 10)]
     [InlineData("poblacion -match 'x'", 10)]
     [InlineData("$_.poblacion.Length -gt 3", 12)]
     [InlineData("poblacion -eq \"$x\"", 15)]

@@ -172,6 +172,9 @@ internal static class FilterTestData
         return connection;
     }
 
+    /// <summary>The table in a SQLite database of its own (a file a connection can name), with the same values as OpenSqlite.</summary>
+    public static void LoadSqlite(SqliteConnection connection) => Load(connection, DbKind.Sqlite, (column, value, id) => ForSqlite(column, value, id));
+
     public static void LoadPostgres(NpgsqlConnection connection) =>
         Load(connection, DbKind.PostgreSql, (column, value, _) => value is DateTime d && column == "fecha" ? d.Date : value ?? DBNull.Value);
 

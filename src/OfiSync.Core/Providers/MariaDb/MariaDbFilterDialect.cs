@@ -13,6 +13,9 @@ namespace OfiSync.Core.Providers.MariaDb;
 /// ones (a soft hyphen), which LOWER() does not; text ordering and [sets] in -like stay in memory. MySqlConnector
 /// reads a TINYINT(1) column as a boolean: a value other than 0 and 1 there is $true in memory but not 1 in SQL, so
 /// "activo -eq $true" misses it (a BOOLEAN column holds only 0 and 1).
+/// The case-sensitive forms do the same without LOWER(): -ceq compares the utf8mb4 bytes, -clike runs LIKE under
+/// utf8mb4_bin (character by character, trailing spaces counting), so they match exactly whatever the column's
+/// collation, as PowerShell's do for all but characters its culture comparison ignores or composes.
 /// </summary>
 internal sealed class MariaDbFilterDialect : SqlFilterDialect
 {
@@ -24,7 +27,10 @@ internal sealed class MariaDbFilterDialect : SqlFilterDialect
     /// <summary>Text in one character set, lowered with the same case mapping whatever the column's collation.</summary>
     private static string Lowered(string sql) => $"LOWER(CONVERT({sql} USING utf8mb4) COLLATE utf8mb4_bin)";
 
-    private static string Exact(string sql) => $"CAST({Lowered(sql)} AS BINARY)";
+    /// <summary>Text in one character set under its binary collation, as it is: what the case-sensitive forms compare.</summary>
+    private static string Binary(string sql) => $"CONVERT({sql} USING utf8mb4) COLLATE utf8mb4_bin";
+
+    private static string Exact(string sql, bool caseSensitive = false) => $"CAST({(caseSensitive ? Binary(sql) : Lowered(sql))} AS BINARY)";
 
     internal override string TextEquals(string column, string value, Func<object?, string> parameter) =>
         $"{Exact(column)} = {Exact(parameter(value))}";
@@ -32,9 +38,21 @@ internal sealed class MariaDbFilterDialect : SqlFilterDialect
     internal override string TextIn(string column, IReadOnlyList<string> values, Func<object?, string> parameter) =>
         $"{Exact(column)} IN ({string.Join(", ", values.Select(v => Exact(parameter(v))))})";
 
-    internal override string? TextLike(string column, PowerShellWildcard pattern, Func<object?, string> parameter)
+    internal override string? TextLike(string column, PowerShellWildcard pattern, Func<object?, string> parameter) =>
+        pattern.Shape == WildcardShape.Exact ? TextEquals(column, pattern.Pattern, parameter) : Like(column, pattern, parameter, Lowered);
+
+    internal override string? TextEqualsCaseSensitive(string column, string value, Func<object?, string> parameter) =>
+        $"{Exact(column, caseSensitive: true)} = {Exact(parameter(value), caseSensitive: true)}";
+
+    internal override string? TextInCaseSensitive(string column, IReadOnlyList<string> values, Func<object?, string> parameter) =>
+        $"{Exact(column, caseSensitive: true)} IN ({string.Join(", ", values.Select(v => Exact(parameter(v), caseSensitive: true)))})";
+
+    internal override string? TextLikeCaseSensitive(string column, PowerShellWildcard pattern, Func<object?, string> parameter) =>
+        pattern.Shape == WildcardShape.Exact ? TextEqualsCaseSensitive(column, pattern.Pattern, parameter) : Like(column, pattern, parameter, Binary);
+
+    /// <summary>LIKE with '!' as the escape character, both sides in the form <paramref name="form"/> gives.</summary>
+    private static string? Like(string column, PowerShellWildcard pattern, Func<object?, string> parameter, Func<string, string> form)
     {
-        if (pattern.Shape == WildcardShape.Exact) return TextEquals(column, pattern.Pattern, parameter);
         var like = new StringBuilder();
         foreach (var element in pattern.Elements)
         {
@@ -50,7 +68,7 @@ internal sealed class MariaDbFilterDialect : SqlFilterDialect
                     return null; // a [set]: LIKE has none, and REGEXP folds case its own way
             }
         }
-        return $"{Lowered(column)} LIKE {Lowered(parameter(like.ToString()))} ESCAPE '{Escape}'";
+        return $"{form(column)} LIKE {form(parameter(like.ToString()))} ESCAPE '{Escape}'";
     }
 
     internal override string TextNotEmpty(string column) => $"CHAR_LENGTH({column}) > 0";

@@ -25,6 +25,7 @@ public sealed class MariaDbProvider : ProviderBase
     public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new MariaDbConnectionStringBuilder();
     public override SqlFilterDialect FilterDialect => MariaDbFilterDialect.Instance;
     public override StoreDialect Store { get; } = new MariaDbStoreDialect();
+    public override CatalogSql Catalog { get; } = new MariaDbCatalogSql();
 
     /// <summary>
     /// MySqlConnector takes most spellings of the other drivers (Host, Data Source, Initial Catalog, Username...):
@@ -73,4 +74,16 @@ public sealed class MariaDbProvider : ProviderBase
         MariaDbLoadWarningException { Number: not 0 } => FaultKind.Row,
         _ => FaultKind.None,
     };
+}
+
+/// <summary>MariaDB: the tables of the connection's database, text in utf8mb4, and text told apart by its bytes.</summary>
+internal sealed class MariaDbCatalogSql : CatalogSql
+{
+    public override string TablesQuery =>
+        "SELECT NULL, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME";
+
+    /// <summary>Every column's text in one character set and collation, so the branches of one UNION agree (latin1 columns too).</summary>
+    public override string AsText(string expression) => $"CONVERT({expression} USING utf8mb4) COLLATE utf8mb4_bin";
+
+    public override string ExactText(string column) => $"CAST({column} AS BINARY)";
 }

@@ -23,6 +23,7 @@ public sealed class PostgreSqlProvider : ProviderBase
     public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new NpgsqlConnectionStringBuilder();
     public override SqlFilterDialect FilterDialect => PostgreSqlFilterDialect.Instance;
     public override StoreDialect Store { get; } = new PostgreSqlStoreDialect();
+    public override CatalogSql Catalog { get; } = new("public");
 
     protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = new[]
     {

@@ -27,6 +27,7 @@ public sealed class SqlServerProvider : ProviderBase
     public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new SqlConnectionStringBuilder();
     public override SqlFilterDialect FilterDialect => SqlServerFilterDialect.Instance;
     public override StoreDialect Store { get; } = new SqlServerStoreDialect();
+    public override CatalogSql Catalog { get; } = new SqlServerCatalogSql();
 
     protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = new[]
     {
@@ -72,4 +73,15 @@ public sealed class SqlServerProvider : ProviderBase
 
     /// <summary>Whether a SQL Server error number is about a row's values (a constraint, a conversion, a value out of range).</summary>
     internal static bool IsRowErrorNumber(int number) => RowErrorNumbers.Contains(number);
+}
+
+/// <summary>SQL Server: TOP instead of LIMIT, nvarchar text, and a binary collation to tell text apart exactly.</summary>
+internal sealed class SqlServerCatalogSql() : CatalogSql("dbo")
+{
+    public override string FirstRows(string columns, string rest, int rows) =>
+        $"SELECT TOP ({rows.ToString(System.Globalization.CultureInfo.InvariantCulture)}) {columns} {rest}";
+
+    public override string AsText(string expression) => $"CAST({expression} AS nvarchar(4000))";
+
+    public override string ExactText(string column) => $"{column} COLLATE Latin1_General_BIN2";
 }

@@ -4,7 +4,7 @@ using OfiSync.Core.Filtering;
 namespace OfiSync.Core.Providers.Sqlite;
 
 /// <summary>
-/// SQLite: text comparisons and dates go through functions registered on the connection
+/// SQLite: text comparisons (the case-sensitive ones too) and dates go through functions registered on the connection
 /// (SqliteFilterFunctions.Register), which run the engine's own PowerShell rules, so they are exact by
 /// construction; SQLite's NOCASE and lower() would fold ASCII only.
 /// </summary>
@@ -20,6 +20,15 @@ internal sealed class SqliteFilterDialect : SqlFilterDialect
 
     internal override string? TextLike(string column, PowerShellWildcard pattern, Func<object?, string> parameter) =>
         $"{SqliteFilterFunctions.LikeName}({column}, {parameter(pattern.Pattern)}) = 1";
+
+    internal override string? TextEqualsCaseSensitive(string column, string value, Func<object?, string> parameter) =>
+        $"{SqliteFilterFunctions.CaseSensitiveEqualsName}({column}, {parameter(value)}) = 1";
+
+    internal override string? TextCompareCaseSensitive(string column, string sqlOperator, string parameterName) =>
+        $"{SqliteFilterFunctions.CaseSensitiveCompareName}({column}, {parameterName}) {sqlOperator} 0";
+
+    internal override string? TextLikeCaseSensitive(string column, PowerShellWildcard pattern, Func<object?, string> parameter) =>
+        $"{SqliteFilterFunctions.CaseSensitiveLikeName}({column}, {parameter(pattern.Pattern)}) = 1";
 
     internal override string TextNotEmpty(string column) => $"length({column}) > 0";
 

@@ -26,6 +26,7 @@ public sealed class SqliteProvider : ProviderBase
     public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new SqliteConnectionStringBuilder();
     public override SqlFilterDialect FilterDialect => SqliteFilterDialect.Instance;
     public override SalesSql Sales { get; } = new SqliteSalesSql();
+    public override CatalogSql Catalog { get; } = new SqliteCatalogSql();
     public override StoreDialect Store { get; } = new SqliteStoreDialect();
 
     protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = Suggest("Data Source=<file path>",
@@ -139,4 +140,14 @@ internal sealed class SqliteSalesSql : SalesSql
     public override string Day(string column) => $"date({column})";
     public override object DayParameter(DateTime day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     public override string Sum(string expression) => $"ROUND(SUM({expression}), 4)";
+}
+
+/// <summary>SQLite keeps its tables in sqlite_master, one schema per file.</summary>
+internal sealed class SqliteCatalogSql : CatalogSql
+{
+    public override string ForCompletion(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
+
+    public override string TablesQuery =>
+        "SELECT NULL, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name";
 }
