@@ -22,10 +22,8 @@ internal sealed partial class LineSession
     public Task<object?> MaxOfAsync(ColumnInfo column, CancellationToken cancel) => Query.MaxAsync(Source, column.Name, cancel);
 
     /// <summary>Reads the change column with every row (in key order, as always), so the run can take its mark.</summary>
-    public void TrackChanges(ColumnInfo column, bool windowed)
-    {
-        if (!windowed) Query = SourceQuery.Build(Line, SourceProvider, _sourceColumns, Mapper, _filter, _from, column.Name, changeOrder: false);
-    }
+    public void TrackChanges(ColumnInfo column) =>
+        Query = SourceQuery.Build(Line, SourceProvider, _sourceColumns, Mapper, _filter, _from, column.Name, changeOrder: false);
 
     /// <summary>Reads only the window: the line's filter and the window's, in change order (then key order).</summary>
     public void ReadWindow(ColumnInfo column, string window, Func<string, object?> variables)

@@ -47,6 +47,12 @@ internal sealed class ChangeWindow
         if (family is not (Family.Date or Family.Integer))
             throw new SyncLineException(line.Name, Messages.ChangeColumnType(column.Name, column.DataTypeName));
         var scope = ScopeOf(line);
+        // Every row, in key order, the mark taken from the whole read.
+        ChangeWindow ReadAll()
+        {
+            session.TrackChanges(column);
+            return session.Window = new ChangeWindow(column, scope, windowed: false);
+        }
         var mark = store.GetChangeMark(line.Id);
         string? why = null;
         if (options.All) { }
@@ -55,8 +61,7 @@ internal sealed class ChangeWindow
         if (options.All || why is not null)
         {
             if (why is not null) options.OnVerbose?.Invoke(why);
-            session.TrackChanges(column, windowed: false);
-            return session.Window = new ChangeWindow(column, scope, windowed: false);
+            return ReadAll();
         }
         var since = Parse(mark!.Value, family);
         var highest = Normalize(await session.MaxOfAsync(column, cancel).ConfigureAwait(false), family);
@@ -67,8 +72,7 @@ internal sealed class ChangeWindow
         if (line.DeletePolicy != DeletePolicy.Ignore && session.Query.Residual is not null)
         {
             options.OnVerbose?.Invoke(Messages.ChangeReadAllResidual(line.Name));
-            session.TrackChanges(column, windowed: false);
-            return session.Window = new ChangeWindow(column, scope, windowed: false);
+            return ReadAll();
         }
         var retry = store.KeysToRetry(line.Id, MaxRetryKeys + 1);
         if (distrust is null && retry.Count > MaxRetryKeys) options.OnVerbose?.Invoke(Messages.ChangeReadAllRetries(line.Name, MaxRetryKeys));
@@ -76,8 +80,7 @@ internal sealed class ChangeWindow
         if (distrust is not null || keys is null)
         {
             if (distrust is not null) options.OnWarning?.Invoke(distrust);
-            session.TrackChanges(column, windowed: false);
-            return session.Window = new ChangeWindow(column, scope, windowed: false);
+            return ReadAll();
         }
         var from = Minus(since, family == Family.Date ? line.ChangeOverlap ?? DefaultOverlap : TimeSpan.Zero);
         session.ReadWindow(column, WindowFilter(line, column.Name, keys.Count), name => Variable(name, from, keys));
