@@ -4,20 +4,9 @@ namespace OfiSync.Core;
 
 public static partial class Messages
 {
-    public static string ValueTooLong(string column, string value, int max) => Text.Format(nameof(ValueTooLong), column, value.Length, max, Shorten(value));
-    public static string ValueNotConvertible(string column, object value, string type) => Text.Format(nameof(ValueNotConvertible), Shorten(ValueText(value)), column, type);
-    public static string KeyIsNull(string column) => Text.Format(nameof(KeyIsNull), column);
-    public static string DuplicateSourceKey(string key) => Text.Format(nameof(DuplicateSourceKey), key);
-    public static string LookupNotFound(string column, string source, object? value, string table, string match) => Text.Format(nameof(LookupNotFound), column, table, match, ValueText(value), source);
-    public static string LookupAmbiguous(string table, string match, object? value) => Text.Format(nameof(LookupAmbiguous), table, match, ValueText(value));
     public static string DeleteCapExceeded(string line, long deletes, long total, double percent) => Text.Format(nameof(DeleteCapExceeded), line, deletes, total, ValueText(percent));
     public static string LineLocked(string line, TimeSpan waited) => Text.Format(nameof(LineLocked), line, waited.TotalSeconds);
     public static string Retrying(string line, int attempt, int of, TimeSpan delay, string reason) => Text.Format(nameof(Retrying), line, reason, delay.TotalSeconds, attempt, of);
-    public static string RunInterrupted => Text.Get(nameof(RunInterrupted));
-    public static string RowFailedWithoutReason => Text.Get(nameof(RowFailedWithoutReason));
-    public static string RunAbandoned => Text.Get(nameof(RunAbandoned));
-    public static string RunStopped => Text.Get(nameof(RunStopped));
-    public static string MaxErrorsReached(string line, int max) => Text.Format(nameof(MaxErrorsReached), line, max);
     public static string LineDisabled(string line) => Text.Format(nameof(LineDisabled), line);
     public static string ColumnNotInLine(string column, string line, IEnumerable<string> columns) =>
         Text.Format(nameof(ColumnNotInLine), column, line, string.Join(", ", columns));
@@ -25,7 +14,6 @@ public static partial class Messages
     public static string PlanText(Engine.SyncPlan plan) => plan.FlagColumn is null
         ? Text.Format(nameof(PlanText), plan.Inserts, plan.Updates, plan.Deletes, plan.Line, plan.Target)
         : Text.Format("PlanTextFlag", plan.Inserts, plan.Updates, plan.Flags, plan.FlagColumn, ShowValue(plan.FlagValue), plan.Line, plan.Target);
-    public static string DeletePolicyChanged(string line, Engine.RowAction previewed, Engine.RowAction now) => Text.Format(nameof(DeletePolicyChanged), previewed, line, now);
     private static string ShowValue(object? value) => value is null ? "NULL" : "'" + Engine.RowKey.Text(value) + "'";
     public static string RunText(string line, string target, bool all) =>
         Text.Format(all ? "RunTextAll" : nameof(RunText), line, target);
@@ -45,6 +33,7 @@ public static partial class Messages
     public static string ProgressRows(long rows) => Text.FormatForDisplay(nameof(ProgressRows), rows);
     public static string ProgressRowsOf(long done, long? total, double perSecond) =>
         total is { } t ? Text.FormatForDisplay(nameof(ProgressRowsOf), done, t, perSecond) : Text.FormatForDisplay("ProgressRowsPerSecond", done, perSecond);
+    public static string RowFailedAction => Text.Get(nameof(RowFailedAction));
     public static string RowFailed(string line, string key, string? error) => Text.Format(nameof(RowFailed), line, key, error);
     public static string LineHadFailures(string line, long failed, long runId) => Text.Format(nameof(LineHadFailures), line, failed, runId);
     public static string DependencyFailed(string line, string dependency) => Text.Format(nameof(DependencyFailed), line, dependency);

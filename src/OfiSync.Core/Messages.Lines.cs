@@ -47,6 +47,7 @@ public static partial class Messages
 
 public static partial class Messages
 {
+    public static string FilterArgumentEmpty => Text.Get(nameof(FilterArgumentEmpty));
     public static string FilterArgumentType(string type) => Text.Format(nameof(FilterArgumentType), type);
 }
 

@@ -2,7 +2,6 @@ namespace OfiSync.Core;
 
 public static partial class Messages
 {
-    public static string NotYetInTarget(string column, string value, string line) => Text.Format(nameof(NotYetInTarget), column, value, line);
     public static string CustomerLineNotFound(string line) => Text.Format(nameof(CustomerLineNotFound), line);
     public static string StatisticsSpecMissing => Text.Get(nameof(StatisticsSpecMissing));
     public static string StatisticsColumnUnknown(string name) =>
@@ -15,13 +14,6 @@ public static partial class Messages
     public static string StatisticsColumnsMissing => Text.Get(nameof(StatisticsColumnsMissing));
     public static string TheSalesStatistics => Text.Get(nameof(TheSalesStatistics));
     public static string TargetIdNotRecorded(string line) => Text.Format(nameof(TargetIdNotRecorded), line);
-    public static string IdLineNotFound(string column, string value, string line) => Text.Format(nameof(IdLineNotFound), column, value, line);
-    public static string IdLineRecordsNoIds(string column, string value, string line) => Text.Format(nameof(IdLineRecordsNoIds), column, value, line);
-    public static string IdRecordedBeforeTargetId(string column, string value, string line) => Text.Format(nameof(IdRecordedBeforeTargetId), column, value, line);
-    public static string IdLineWriteFailed(string column, string value, string line) => Text.Format(nameof(IdLineWriteFailed), column, value, line);
-    public static string IdLineWriteInterrupted(string column, string value, string line) => Text.Format(nameof(IdLineWriteInterrupted), column, value, line);
-    public static string IdLineDeleted(string column, string value, string line) => Text.Format(nameof(IdLineDeleted), column, value, line);
-    public static string IdLineFlagged(string column, string value, string line, string flagColumn, object? flagValue) => Text.Format(nameof(IdLineFlagged), column, value, flagColumn, Convert.ToString(flagValue, System.Globalization.CultureInfo.InvariantCulture), line);
     public static string StatisticsTableOrQuery => Text.Get(nameof(StatisticsTableOrQuery));
     public static string TheSalesQuery => Text.Get(nameof(TheSalesQuery));
 }

@@ -17,6 +17,7 @@ public static partial class Messages
 
 public static partial class Messages
 {
+    public static string DefaultStore => Text.Get(nameof(DefaultStore));
     public static string UsingStore(string store) => Text.Format(nameof(UsingStore), store);
     public static string NoLineMatches(string pattern) => Text.Format(nameof(NoLineMatches), pattern);
     public static string NoConnectionMatches(string pattern) => Text.Format(nameof(NoConnectionMatches), pattern);

@@ -5,5 +5,16 @@ public sealed class SyncLineException : Exception
 {
     public string Line { get; }
 
-    public SyncLineException(string line, string message, Exception? inner = null) : base(message, inner) => Line = line;
+    /// <summary>The message in English, as the run history keeps it (the same as Message for a database's own text).</summary>
+    public string StoredMessage { get; }
+
+    public SyncLineException(string line, string message, Exception? inner = null, string? storedMessage = null) : base(message, inner)
+    {
+        Line = line;
+        StoredMessage = storedMessage ?? (inner as SyncLineException)?.StoredMessage ?? message;
+    }
+
+    /// <summary>An error of OfiSync's own: shown in the UI culture, stored in English.</summary>
+    public static SyncLineException Of(string line, Func<string> message, Exception? inner = null) =>
+        new(line, message(), inner, Messages.InEnglish(message));
 }

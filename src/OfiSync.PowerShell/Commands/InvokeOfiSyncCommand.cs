@@ -204,7 +204,8 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
                 if (Summary) continue;
                 WriteObject(result);
                 if (result.Status == RowStatus.Failed)
-                    WriteError(Errors.Create(ErrorIds.RowFailed, ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error)));
+                    WriteError(Errors.Create(ErrorIds.RowFailed, ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error),
+                        recommendedAction: Core.Messages.RowFailedAction));
             }
         }
         catch (SyncLineException ex)

@@ -262,8 +262,8 @@ public sealed class CultureMessageTests
         {
             Messages.DeleteCapExceeded("Clientes", 30, 200, 12.5),
             Messages.LineLocked("Clientes", TimeSpan.FromSeconds(2.5)),
-            Messages.ValueNotConvertible("saldo", 1234.5m, "INTEGER"),
-            Messages.LookupNotFound("sector_id", "sector_codigo", new DateTime(2025, 3, 1), "sector", "codigo"),
+            Messages.Stored.ValueNotConvertible("saldo", 1234.5m, "INTEGER"),
+            Messages.Stored.LookupNotFound("sector_id", "sector_codigo", new DateTime(2025, 3, 1), "sector", "codigo"),
         }));
         Assert.Contains("more than the 12.5% safety cap", texts[0]);
         Assert.Contains("waited 2.5 s", texts[1]);

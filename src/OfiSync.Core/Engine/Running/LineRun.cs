@@ -38,7 +38,7 @@ internal sealed class LineRun
         var line = _line;
         var options = _options;
         await using var runLock = await _store.TryLockLineAsync(line.Id, options.LockTimeout, cancel).ConfigureAwait(false)
-                                  ?? throw new SyncLineException(line.Name, Messages.LineLocked(line.Name, options.LockTimeout));
+                                  ?? throw SyncLineException.Of(line.Name, () => Messages.LineLocked(line.Name, options.LockTimeout));
         var run = new SyncRun
         {
             SyncId = options.SyncId, LineId = line.Id, Line = line.Name, Mode = _selection is not null ? RunMode.Selected : options.All ? RunMode.All : RunMode.Incremental,
@@ -101,7 +101,7 @@ internal sealed class LineRun
                 if (options.MaxErrors > 0 && run.Failed >= options.MaxErrors)
                 {
                     run.Status = RunStatus.Stopped;
-                    run.Message = Messages.MaxErrorsReached(line.Name, options.MaxErrors);
+                    run.Message = Messages.Stored.MaxErrorsReached(line.Name, options.MaxErrors);
                     break;
                 }
             }
@@ -146,13 +146,13 @@ internal sealed class LineRun
         if (error is not null || cancel.IsCancellationRequested)
         {
             run.Status = cancel.IsCancellationRequested ? RunStatus.Stopped : RunStatus.Failed;
-            run.Message ??= cancel.IsCancellationRequested ? Messages.RunStopped : error!.Message;
+            run.Message ??= cancel.IsCancellationRequested ? Messages.Stored.RunStopped : (error as SyncLineException)?.StoredMessage ?? error!.Message;
         }
         else if (run.Status == RunStatus.Running && !reachedEnd)
         {
             // The caller stopped reading (-ErrorAction Stop on a failed row, Select-Object -First): what was committed stays.
             run.Status = RunStatus.Stopped;
-            run.Message = Messages.RunAbandoned;
+            run.Message = Messages.Stored.RunAbandoned;
         }
         else if (run.Status == RunStatus.Running) run.Status = run.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
     }
