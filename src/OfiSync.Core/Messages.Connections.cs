@@ -37,3 +37,13 @@ public static partial class Messages
     public static string ConnectionValueInvalid(string keyword, string reason) => Text.Format(nameof(ConnectionValueInvalid), keyword, reason);
     public static string ConnectionStringNotValid(string provider, string reason) => Text.Format(nameof(ConnectionStringNotValid), provider, reason);
 }
+
+public static partial class Messages
+{
+    /// <summary>A keyword to write instead of a misspelt one, its value shown as a translated placeholder: "Host=&lt;server name or address&gt;".</summary>
+    public static string KeywordSuggestion(string instead) =>
+        instead == "<MariaDbSsl>" ? Text.Get("KeywordValueMariaDbSsl") : Placeholder().Replace(instead, m => "<" + Text.Get("KeywordValue" + m.Groups[1].Value) + ">");
+
+    [System.Text.RegularExpressions.GeneratedRegex("<(Server|Database|User|Seconds|File|Port)>")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
+}

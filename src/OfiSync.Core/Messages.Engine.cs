@@ -33,6 +33,7 @@ public static partial class Messages
     public static string ProgressRows(long rows) => Text.FormatForDisplay(nameof(ProgressRows), rows);
     public static string ProgressRowsOf(long done, long? total, double perSecond) =>
         total is { } t ? Text.FormatForDisplay(nameof(ProgressRowsOf), done, t, perSecond) : Text.FormatForDisplay("ProgressRowsPerSecond", done, perSecond);
+    public static string EveryKeyColumnWritten => Text.Get(nameof(EveryKeyColumnWritten));
     public static string RowFailedAction => Text.Get(nameof(RowFailedAction));
     public static string RowFailed(string line, string key, string? error) => Text.Format(nameof(RowFailed), line, key, error);
     public static string LineHadFailures(string line, long failed, long runId) => Text.Format(nameof(LineHadFailures), line, failed, runId);

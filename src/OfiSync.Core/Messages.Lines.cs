@@ -42,6 +42,9 @@ public static partial class Messages
     public static string ImportedConnectionDiffers(string name) => Text.Format(nameof(ImportedConnectionDiffers), name);
     public static string MapValueInvalid(string column) => Text.Format(nameof(MapValueInvalid), column);
     public static string MapKeyUnknown(string column, string key) => Text.Format(nameof(MapKeyUnknown), column, key);
+    public static string MappingLineTargetId(string target, string? source, string? fromLine) => Text.Format(nameof(MappingLineTargetId), target, source, fromLine);
+    public static string MappingLookup(string target, string? table, string? value, string? match, string? source) =>
+        Text.Format(nameof(MappingLookup), target, table, value, match, source);
     public static string NoLineSelected => Text.Get(nameof(NoLineSelected));
 }
 

@@ -25,7 +25,7 @@ public abstract class ProviderBase : IDatabaseProvider
     /// <summary>Keywords people bring from other databases, and how this one writes the same thing.</summary>
     protected virtual IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = new Dictionary<string, string>();
 
-    public string? SuggestKeyword(string keyword) => KeywordSuggestions.TryGetValue(keyword, out var instead) ? instead : null;
+    public string? SuggestKeyword(string keyword) => KeywordSuggestions.TryGetValue(keyword, out var instead) ? Messages.KeywordSuggestion(instead) : null;
 
     public virtual bool TakesCredential => true;
 
