@@ -16,7 +16,7 @@ public static partial class Messages
         : Text.Format("PlanTextFlag", plan.Inserts, plan.Updates, plan.Flags, plan.FlagColumn, ShowValue(plan.FlagValue), plan.Line, plan.Target);
     private static string ShowValue(object? value) => value is null ? "NULL" : "'" + Engine.RowKey.Text(value) + "'";
     public static string RunText(string line, string target, bool all) =>
-        Text.Format(all ? "RunTextAll" : nameof(RunText), line, target);
+        all ? Text.Format("RunTextAll", line, target) : Text.Format(nameof(RunText), line, target);
     public static string ActionSync => Text.Get(nameof(ActionSync));
 
     private static string Shorten(string s) => s.Length > 60 ? s[..57] + "..." : s;
@@ -64,8 +64,9 @@ public static partial class Messages
     public static string PreviewRowsFromText(string line, int count) => Text.Format(nameof(PreviewRowsFromText), count, line);
     public static string PreviewRowActionInvalid(string line, string key, string action) => Text.Format(nameof(PreviewRowActionInvalid), line, key, action);
     public static string PreviewRowPropertyUnknown(string line, string key, IEnumerable<string> properties, IEnumerable<string> columns) =>
-        Text.Format(properties.Count() == 1 ? nameof(PreviewRowPropertyUnknown) : "PreviewRowPropertiesUnknown",
-            line, key, string.Join(", ", properties.Select(p => "'" + p + "'")), string.Join(", ", columns));
+        properties.Count() == 1
+            ? Text.Format(nameof(PreviewRowPropertyUnknown), line, key, "'" + properties.First() + "'", string.Join(", ", columns))
+            : Text.Format("PreviewRowPropertiesUnknown", line, key, string.Join(", ", properties.Select(p => "'" + p + "'")), string.Join(", ", columns));
 }
 
 public static partial class Messages
@@ -77,5 +78,7 @@ public static partial class Messages
 public static partial class Messages
 {
     public static string LinesLeftOut(string problem, IReadOnlyCollection<string> lines) =>
-        Text.Format(lines.Count == 1 ? nameof(LinesLeftOut) : "LinesLeftOutMany", problem, string.Join(", ", lines.Select(l => "'" + l + "'")));
+        lines.Count == 1
+            ? Text.Format(nameof(LinesLeftOut), problem, "'" + lines.First() + "'")
+            : Text.Format("LinesLeftOutMany", problem, string.Join(", ", lines.Select(l => "'" + l + "'")));
 }
