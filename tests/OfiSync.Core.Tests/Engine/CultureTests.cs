@@ -63,7 +63,7 @@ public abstract class CultureTests
     // memory on PostgreSQL, so the -or is evaluated by the engine there and by SQLite's registered functions on SQLite.
     private const string LineFilter = "(ciudad -like 'i*' -or nombre -gt 'T') -and saldo -ge '100.5' -and alta -lt [datetime]'2025-06-01'";
 
-    public static TheoryData<string> Cultures => new() { "th-TH", "ar-SA", "fa-IR", "tr-TR", "de-DE" };
+    public static TheoryData<string> Cultures => new() { "th-TH", "ar-SA", "fa-IR", "tr-TR", "de-DE", "es-ES", "en-US" };
 
     [Theory]
     [MemberData(nameof(Cultures))]
