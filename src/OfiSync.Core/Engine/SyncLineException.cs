@@ -11,7 +11,7 @@ public sealed class SyncLineException : Exception
     public SyncLineException(string line, string message, Exception? inner = null, string? storedMessage = null) : base(message, inner)
     {
         Line = line;
-        StoredMessage = storedMessage ?? (inner as SyncLineException)?.StoredMessage ?? message;
+        StoredMessage = storedMessage ?? message;
     }
 
     /// <summary>An error of OfiSync's own: shown in the UI culture, stored in English.</summary>

@@ -57,7 +57,7 @@ public abstract class ProviderBase : IDatabaseProvider
         {
             await db.DisposeAsync().ConfigureAwait(false);
             var reason = Connections.SecretScrubber.Scrub(ex.Message, connectionString);
-            throw new Connections.SyncConnectionException(connectionName, OpenFailure(connectionName, connectionString, reason, ex), ex);
+            throw Connections.SyncConnectionException.Of(connectionName, () => OpenFailure(connectionName, connectionString, reason, ex), ex);
         }
     }
 

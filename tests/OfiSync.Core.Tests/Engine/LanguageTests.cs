@@ -49,6 +49,16 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task A_connection_that_fails_in_a_run_is_shown_in_Spanish_and_stored_in_English()
+    {
+        var spanish = await ProcessCultureCollection.InCulture("es-ES", () => LineWithoutItsTargetTable(deleteSource: true));
+
+        Assert.StartsWith("La base de datos SQLite de la conexión 'ERP' no existe:", spanish.Shown);
+        Assert.StartsWith("The SQLite database of the connection 'ERP' does not exist:", spanish.Stored);
+        Assert.Equal("Failed", spanish.Status);
+    }
+
+    [Fact]
     public async Task A_message_has_the_same_values_in_every_language_and_an_unknown_language_falls_back_to_English()
     {
         string Texts() => Messages.LineLocked("Clientes", TimeSpan.FromSeconds(2.5)) + "\n" + Messages.ProgressRowsOf(1234567, null, 1500);
@@ -88,7 +98,9 @@ public sealed class LanguageTests
         }));
     }
 
-    private static async Task<(string Shown, string? Stored, string Status)> LineWithoutItsTargetTable()
+    private static async Task<(string Shown, string? Stored, string Status)> LineWithoutItsTargetTable() => await LineWithoutItsTargetTable(false);
+
+    private static async Task<(string Shown, string? Stored, string Status)> LineWithoutItsTargetTable(bool deleteSource)
     {
         using var dir = new TempDirectory();
         foreach (var db in new[] { "erp.db", "crm.db" })
@@ -109,10 +121,13 @@ public sealed class LanguageTests
         };
         store.AddLine(line);
         var engine = new SyncEngine(store, ConnectionOpener.WithoutCredentials);
-        var error = await Assert.ThrowsAsync<SyncLineException>(async () =>
+        SqliteConnection.ClearAllPools();
+        if (deleteSource) File.Delete(dir.File("erp.db"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             await foreach (var _ in engine.RunAsync(line, new SyncOptions(), null, null, default)) { }
         });
+        Assert.True(error is SyncLineException or SyncConnectionException, error.ToString());
         var run = Assert.Single(store.GetRuns());
         SqliteConnection.ClearAllPools();
         return (error.Message, run.Message, run.Status.ToString());

@@ -139,6 +139,14 @@ internal sealed class LineRun
         if (error is not null && !cancel.IsCancellationRequested) throw RetryPolicy.Wrap(line, error);
     }
 
+    /// <summary>The English text of an error of OfiSync's own, for the run history; a database's text as it is.</summary>
+    private static string Stored(Exception error) => error switch
+    {
+        SyncLineException line => line.StoredMessage,
+        SyncConnectionException connection => connection.StoredMessage,
+        _ => error.Message,
+    };
+
     /// <summary>How the run ended: stopped, failed, left before its end by the caller, or completed with or without failed rows.</summary>
     private static void End(SyncRun run, Exception? error, bool reachedEnd, CancellationToken cancel)
     {
@@ -146,7 +154,7 @@ internal sealed class LineRun
         if (error is not null || cancel.IsCancellationRequested)
         {
             run.Status = cancel.IsCancellationRequested ? RunStatus.Stopped : RunStatus.Failed;
-            run.Message ??= cancel.IsCancellationRequested ? Messages.Stored.RunStopped : (error as SyncLineException)?.StoredMessage ?? error!.Message;
+            run.Message ??= cancel.IsCancellationRequested ? Messages.Stored.RunStopped : Stored(error!);
         }
         else if (run.Status == RunStatus.Running && !reachedEnd)
         {

@@ -60,7 +60,7 @@ public sealed class SqliteProvider : ProviderBase
     public override Task<DbConnection> OpenAsync(string connectionName, string connectionString, CancellationToken cancel)
     {
         if (LocalFile(connectionString) is { } file && !File.Exists(file))
-            throw new Connections.SyncConnectionException(connectionName, Messages.SqliteFileMissing(connectionName, file));
+            throw Connections.SyncConnectionException.Of(connectionName, () => Messages.SqliteFileMissing(connectionName, file));
         return base.OpenAsync(connectionName, connectionString, cancel);
     }
 
