@@ -19,5 +19,8 @@ public static partial class Messages
     public static string ActionSetRetention(string retention) => $"Keep run history for {retention}";
     public const string ClearWholeStoreQuery = "Remove older runs of every line in the store?";
     public static string ClearWholeStoreCaption(long runs, int lines) => FormattableString.Invariant($"Remove {runs} run(s) of {lines} line(s)");
+    public const string ClearNothingKeptForever =
+        "The store keeps run history forever (Get-SyncStore: HistoryDays and HistoryRuns are 0), so no run is due. Give -Before, -KeepLast or both to remove runs now, or set a limit with Set-SyncStore.";
+    public const string ProgressClearingRuns = "Counting older runs";
     public const string SetStoreNothingGiven = "Give -HistoryDays, -HistoryRuns or both (0 keeps history forever in that dimension).";
 }
