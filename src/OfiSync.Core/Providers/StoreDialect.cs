@@ -120,8 +120,11 @@ public abstract class StoreDialect
     /// <summary>How many runs a line (@id) has and when the oldest started: the one query a run's pruning makes when nothing is due.</summary>
     public virtual string LineRunSpan => "SELECT COUNT(*) AS runs, MIN(started) AS oldest FROM ofisync_run WHERE line_id = @id";
 
-    /// <summary>The run ids of a line (@id), newest first (read only as far as the count to keep).</summary>
-    public virtual string LineRunsNewestFirst => "SELECT run_id FROM ofisync_run WHERE line_id = @id ORDER BY run_id DESC";
+    /// <summary>
+    /// The newest @n run ids of a line (@id), newest first. Limited in SQL: a reader left before its end is cancelled,
+    /// and on PostgreSQL that cancel can abort the transaction the pruning runs in.
+    /// </summary>
+    public virtual string LineRunsNewestFirst => "SELECT run_id FROM ofisync_run WHERE line_id = @id ORDER BY run_id DESC LIMIT @n";
 
     /// <summary>The lines that have runs (removed lines' runs included), for a pruning of the whole store.</summary>
     public virtual string LinesWithRuns => "SELECT line_id, MAX(line_name) AS line_name FROM ofisync_run GROUP BY line_id";

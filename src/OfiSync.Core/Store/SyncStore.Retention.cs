@@ -85,7 +85,7 @@ public sealed partial class SyncStore
     {
         var id = Id(lineId);
         var wanted = (pruning.KeepLast ?? 0) + 1;
-        var newestFirst = c.Query<long>(Dialect.LineRunsNewestFirst, new { id }, t, buffered: false).Take(wanted).ToList();
+        var newestFirst = c.Query<long>(Dialect.LineRunsNewestFirst, new { id, n = wanted }, t).ToList();
         var plan = new RunRemoval
         {
             Line = lineName, LineId = lineId, Pruning = pruning, Newest = newestFirst.Count > 0 ? newestFirst[0] : 0,

@@ -99,6 +99,33 @@ public abstract class RetentionTests : IDisposable
     }
 
     [Fact]
+    public void A_line_with_a_thousand_runs_is_pruned_to_the_default_100_in_one_go()
+    {
+        var store = Open();
+        var line = StoreTests.AddedLineFor(store, "Clientes");
+        var start = DateTime.UtcNow.AddDays(-20);
+        using (var c = store.OpenConnection())
+        using (var t = c.BeginTransaction())
+        {
+            c.Execute(Location.Provider.Store.InsertRun, Enumerable.Range(0, 1000).Select(i => new
+            {
+                id = Location.Provider.Store.Id(line), n = "Clientes", m = "Incremental", s = "Succeeded", st = start.AddMinutes(i), h = "h", u = "u", sync = (object?)null,
+            }), t);
+            t.Commit();
+        }
+        var newest = Recorded(store, line, DateTime.UtcNow);
+
+        var removed = Open().PruneLine(line, "Clientes");
+
+        Assert.Equal(901, removed!.Runs);
+        var kept = store.GetRuns("Clientes");
+        Assert.Equal(100, kept.Count);
+        Assert.Equal(newest.RunId, kept[0].RunId);
+        Assert.Equal(start.AddMinutes(901), kept[^1].Started, TimeSpan.FromSeconds(1));
+        Assert.Equal(4, store.GetRunRows(newest.RunId, "Clientes").Count());
+    }
+
+    [Fact]
     public void Keeping_forever_prunes_nothing_and_another_line_is_left_alone()
     {
         var store = Open();
