@@ -61,6 +61,13 @@ Describe 'Clear-SyncRun' {
         (Get-SyncRun Clientes).Count | Should -Be 4
     }
 
+    It 'asks once more before clearing every line, unless -Force' {
+        # A non-interactive session cannot answer: the question shows as an error, and nothing is removed.
+        $child = Invoke-ChildPwsh "Import-Module '$(Get-OfiSyncModulePath)'; Clear-SyncRun -KeepLast 1" -Environment @{ OFISYNC_STORE = $env:OFISYNC_STORE }
+        ($child.Output -join ' ') | Should -Match 'NonInteractive'
+        (Get-SyncRun).Count | Should -Be 8
+    }
+
     It 'removes the older runs of the lines piped from Get-SyncLine, and the newest stays complete' {
         $newest = Get-SyncRun Clientes -Last 1
         $removed = Get-SyncLine Clientes | Clear-SyncRun -KeepLast 1 -Confirm:$false -PassThru
