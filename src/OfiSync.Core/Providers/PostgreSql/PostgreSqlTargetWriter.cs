@@ -70,7 +70,8 @@ public sealed class PostgreSqlTargetWriter : TargetWriterBase
     protected override async Task<Dictionary<int, string>?> InsertBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel)
     {
         var keyArrays = Shape.QuotedId is null ? null : KeyArrays(rows, start, count);
-        if (Shape.QuotedId is not null && keyArrays is null) return await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
+        // A key the arrays cannot carry: the plain INSERT from the staging table, which reads the ids by its positions.
+        if (Shape.QuotedId is not null && keyArrays is null) return await StagedAsync(rows, start, count, upsert: false, cancel).ConfigureAwait(false);
         await using var transaction = await _connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         await CopyAsync(Shape.Table, rows, start, count, withSeq: false, cancel).ConfigureAwait(false);
         Dictionary<int, string>? ids = null;
@@ -128,8 +129,11 @@ public sealed class PostgreSqlTargetWriter : TargetWriterBase
         await importer.CompleteAsync(cancel).ConfigureAwait(false);
     }
 
-    /// <summary>The staged upsert: COPY into the staging table, then the merge and the ids in one round trip.</summary>
-    protected override async Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel)
+    protected override Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel) =>
+        StagedAsync(rows, start, count, upsert: true, cancel);
+
+    /// <summary>COPY into the staging table, then the merge (or, not <paramref name="upsert"/>, the plain INSERT) and the ids in one round trip.</summary>
+    private async Task<Dictionary<int, string>?> StagedAsync(IReadOnlyList<WriteRow> rows, int start, int count, bool upsert, CancellationToken cancel)
     {
         await using var transaction = await _connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         await CopyAsync(_stage, rows, start, count, withSeq: true, cancel).ConfigureAwait(false);
@@ -142,7 +146,7 @@ public sealed class PostgreSqlTargetWriter : TargetWriterBase
         {
             var keys = string.Join(", ", Shape.KeyIndexes.Select(i => Shape.Quoted[i]));
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"INSERT INTO {Shape.Table} AS t ({cols}) SELECT {cols} FROM {_stage} ORDER BY ofisync_seq " +
-                $"ON CONFLICT ({keys}) DO {(sets.Count == 0 ? "NOTHING" : "UPDATE SET " + string.Join(", ", sets))}"));
+                (upsert ? $"ON CONFLICT ({keys}) DO {(sets.Count == 0 ? "NOTHING" : "UPDATE SET " + string.Join(", ", sets))}" : "")));
         }
         else
         {

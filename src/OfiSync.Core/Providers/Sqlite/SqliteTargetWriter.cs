@@ -40,6 +40,7 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
         await using var insert = Command(transaction, insertSql + returning);
         // The plain INSERT of the rows the state says are new, reused for the batch: the id is the rowid, no RETURNING.
         await using var plain = Command(transaction, insertSql);
+        var rowid = Shape.QuotedId is null || _table.IdIsRowid;
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -47,7 +48,7 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
             {
                 // Without a unique key a plain INSERT of a row the target holds would write it twice: UPDATE first.
                 outcomes[r] = new WriteOutcome(true, row.LikelyNew && _table.KeyIsUnique
-                    ? await InsertElseUpdateAsync(Shape.QuotedId is null || _table.IdIsRowid ? plain : insert, update, row, cancel).ConfigureAwait(false)
+                    ? await InsertElseUpdateAsync(rowid ? plain : insert, rowid, update, row, cancel).ConfigureAwait(false)
                     : await UpdateElseInsertAsync(update, insert, row, cancel).ConfigureAwait(false));
             }
             catch (SqliteException ex) when (DatabaseProviders.Classify(ex) == FaultKind.Row)
@@ -63,25 +64,28 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
     {
         Bind(update, row);
         var (found, id) = await RunAsync(update, cancel).ConfigureAwait(false);
+        if (!found)
+        {
+            Bind(insert, row);
+            id = (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+        }
         Paths.Upserted++;
-        if (found) return id;
-        Bind(insert, row);
-        return (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+        return id;
     }
 
     /// <summary>A new row costs one INSERT; if the target has it already (the store lost its state), the UPDATE follows.</summary>
-    private async Task<string?> InsertElseUpdateAsync(SqliteCommand insert, SqliteCommand update, WriteRow row, CancellationToken cancel)
+    private async Task<string?> InsertElseUpdateAsync(SqliteCommand insert, bool rowid, SqliteCommand update, WriteRow row, CancellationToken cancel)
     {
         try
         {
             Bind(insert, row);
             string? id;
-            if (!insert.CommandText.Contains(" RETURNING ", StringComparison.Ordinal))
+            if (!rowid) id = (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+            else
             {
                 await insert.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
                 id = Shape.QuotedId is null ? null : SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle).ToString(CultureInfo.InvariantCulture);
             }
-            else id = (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
             Paths.BulkInserted++;
             return id;
         }
