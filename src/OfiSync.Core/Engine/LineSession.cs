@@ -125,21 +125,25 @@ internal sealed partial class LineSession : IAsyncDisposable
 
     private FilterExpression? CombinedFilter(SyncOptions options)
     {
-        FilterExpression? filter = null;
-        try
+        FilterExpression? Parse()
         {
+            FilterExpression? filter = null;
             if (!string.IsNullOrWhiteSpace(Line.Filter)) filter = FilterExpression.Parse(Line.Filter);
             if (!string.IsNullOrWhiteSpace(options.Filter))
             {
                 var run = FilterExpression.Parse(options.Filter, options.FilterVariables);
                 filter = filter is null ? run : filter.And(run);
             }
+            return filter;
+        }
+        try
+        {
+            return Parse();
         }
         catch (FilterException ex)
         {
-            throw new SyncLineException(Line.Name, ex.Message, ex);
+            throw new SyncLineException(Line.Name, ex.Message, ex, FilterException.InEnglish(ex, () => Parse()));
         }
-        return filter;
     }
 
     private Func<CancellationToken, Task<ITargetWriter>>? _newWriter;

@@ -59,6 +59,16 @@ public sealed class LanguageTests
     }
 
     [Fact]
+    public async Task A_refused_run_filter_is_shown_in_Spanish_and_stored_in_English()
+    {
+        var spanish = await ProcessCultureCollection.InCulture("es-ES", () => LineWithoutItsTargetTable(filter: "ciudad -eq 'Madrid'"));
+
+        Assert.StartsWith("Nombre desconocido 'ciudad'.", spanish.Shown);
+        Assert.StartsWith("Unknown name 'ciudad'.", spanish.Stored);
+        Assert.Contains("\n  ciudad -eq 'Madrid'\n  ^", spanish.Stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_message_has_the_same_values_in_every_language_and_an_unknown_language_falls_back_to_English()
     {
         string Texts() => Messages.LineLocked("Clientes", TimeSpan.FromSeconds(2.5)) + "\n" + Messages.ProgressRowsOf(1234567, null, 1500);
@@ -100,7 +110,8 @@ public sealed class LanguageTests
 
     private static async Task<(string Shown, string? Stored, string Status)> LineWithoutItsTargetTable() => await LineWithoutItsTargetTable(false);
 
-    private static async Task<(string Shown, string? Stored, string Status)> LineWithoutItsTargetTable(bool deleteSource)
+    /// <summary>A line run once: without its target table, or (with a filter) with it and refused by the run's filter.</summary>
+    private static async Task<(string Shown, string? Stored, string Status)> LineWithoutItsTargetTable(bool deleteSource = false, string? filter = null)
     {
         using var dir = new TempDirectory();
         foreach (var db in new[] { "erp.db", "crm.db" })
@@ -108,7 +119,7 @@ public sealed class LanguageTests
             using var c = new SqliteConnection("Data Source=" + dir.File(db) + ";Pooling=false");
             c.Open();
             using var command = c.CreateCommand();
-            command.CommandText = "CREATE TABLE cliente (codigo TEXT PRIMARY KEY, nombre TEXT)";
+            command.CommandText = "CREATE TABLE cliente (codigo TEXT PRIMARY KEY, nombre TEXT)" + (filter is null ? "" : "; CREATE TABLE cuenta (codigo TEXT PRIMARY KEY)");
             command.ExecuteNonQuery();
         }
         var store = SyncStore.Open(StoreLocation.Parse(dir.File("store.db")));
@@ -125,7 +136,7 @@ public sealed class LanguageTests
         if (deleteSource) File.Delete(dir.File("erp.db"));
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await foreach (var _ in engine.RunAsync(line, new SyncOptions(), null, null, default)) { }
+            await foreach (var _ in engine.RunAsync(line, new SyncOptions { Filter = filter }, null, null, default)) { }
         });
         Assert.True(error is SyncLineException or SyncConnectionException, error.ToString());
         var run = Assert.Single(store.GetRuns());
