@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace OfiSync.Core;
 
 public static partial class Messages

@@ -27,7 +27,7 @@ public static partial class Messages
         public static string IdLineWriteFailed(string column, string value, string line) => Text.FormatInvariant(nameof(IdLineWriteFailed), column, value, line);
         public static string IdLineWriteInterrupted(string column, string value, string line) => Text.FormatInvariant(nameof(IdLineWriteInterrupted), column, value, line);
         public static string IdLineDeleted(string column, string value, string line) => Text.FormatInvariant(nameof(IdLineDeleted), column, value, line);
-        public static string IdLineFlagged(string column, string value, string line, string flagColumn, object? flagValue) => Text.FormatInvariant(nameof(IdLineFlagged), column, value, flagColumn, Convert.ToString(flagValue, System.Globalization.CultureInfo.InvariantCulture), line);
+        public static string IdLineFlagged(string column, string value, string line, string flagColumn, object? flagValue) => Text.FormatInvariant(nameof(IdLineFlagged), column, value, flagColumn, Convert.ToString(flagValue, CultureInfo.InvariantCulture), line);
         public static string RunInterrupted => Text.Invariant(nameof(RunInterrupted));
         public static string RunAbandoned => Text.Invariant(nameof(RunAbandoned));
         public static string BulkLoadIncomplete(int sent, int loaded) => Text.FormatInvariant(nameof(BulkLoadIncomplete), loaded, sent);
