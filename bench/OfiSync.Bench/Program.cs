@@ -107,6 +107,26 @@ internal sealed class Bench
 
             var cmdlet = _o.Cmdlet ? new CmdletPath(_root, _work) : null;
             foreach (var t in targets) await WarmUpAsync(t, warm);
+            // The change-column measurement: a table of its own (--change-rows, its change column DATETIME and indexed), one
+            // copy per target (each round moves 1 % of its rows), the full sync and first runs done here, unmeasured, and
+            // one round unmeasured too, so the window's path is compiled like the others.
+            var changes = new Dictionary<Target, ChangePaths>();
+            if (_o.Change)
+            {
+                var changeSource = Path.Combine(_work, "erp-change.db");
+                watch.Restart();
+                DataSet.Create(changeSource, _o.ChangeRows, changeColumn: true);
+                Say($"Generated {_o.ChangeRows:N0} rows for the change-column measurement in {watch.Elapsed.TotalSeconds:F1} s");
+                foreach (var t in targets.Where(t => t.Kind != "mariadb-load"))
+                {
+                    var copy = Path.Combine(_work, $"erp-change-{t.Kind}.db");
+                    File.Copy(changeSource, copy, overwrite: true);
+                    watch.Restart();
+                    changes[t] = await ChangePaths.SetUpAsync(t, _work, copy, _o.ChangeRows);
+                    await changes[t].RoundAsync(0, new Report());
+                    Say($"Change-column measurement set up for {t.Label} in {watch.Elapsed.TotalSeconds:F1} s (a full sync, two first runs, a round)");
+                }
+            }
 
             var json = Path.Combine(_out, "results.json");
             var md = Path.Combine(_out, "results.md");
@@ -116,14 +136,32 @@ internal sealed class Bench
                 _report.ComputeRatios(targets.Select(t => t.Kind));
                 Directory.CreateDirectory(_out);
                 await File.WriteAllTextAsync(json, _report.Json(_o.Rows, _o.Rounds, _o.SmallMemoryRows, _o.LargeMemoryRows,
-                    BenchStore.BatchSize ?? new OfiSync.Core.Lines.SyncLine().BatchSize, commit));
+                    BenchStore.BatchSize ?? new OfiSync.Core.Lines.SyncLine().BatchSize, commit, _o.Change ? _o.ChangeRows : null));
                 await File.WriteAllTextAsync(md, _report.Markdown(targets, _o.Rows, _o.Rounds));
             }
 
             for (var round = 1; round <= _o.Rounds; round++)
             {
                 foreach (var t in targets)
+                {
                     await RoundAsync(round, t, source, warm, cmdlet);
+                    if (changes.TryGetValue(t, out var change))
+                        Say($"round {round} {t.Label}, {_o.ChangeRows:N0} rows: {string.Join(", ", await change.RoundAsync(round, _report))}");
+                }
+                await SaveAsync();
+            }
+
+            if (_o.StoreSize)
+            {
+                foreach (var t in targets.Where(t => t.Kind != "mariadb-load"))
+                {
+                    var (storeBytes, tableBytes, seconds) = await StoreSize.MeasureAsync(t, _work, source, _o.Rows, () => _changeRound++);
+                    var m = _report.Get(t.Kind, Report.StoreSize, _o.Rows);
+                    m.SizeBytes = storeBytes;
+                    m.Samples.Add(seconds);
+                    _report.Get(t.Kind, Report.TargetSize, _o.Rows).SizeBytes = tableBytes;
+                    Say($"store size {t.Label}: store {storeBytes / 1048576.0:F1} MiB, target table {tableBytes / 1048576.0:F1} MiB after a full sync and {StoreSize.Incrementals} incremental runs ({seconds:F1} s)");
+                }
                 await SaveAsync();
             }
 
