@@ -15,7 +15,7 @@ internal sealed class Options
     public bool Change { get; private set; } = true;
     /// <summary>The store's size after a full sync and 30 incremental runs, against the target table's.</summary>
     public bool StoreSize { get; private set; } = true;
-    /// <summary>Also time the engine called directly inside the same pwsh process (separates the cmdlet layer from pwsh itself).</summary>
+    /// <summary>Also time Invoke-OfiSync without -Summary (every row's result through the pipeline) in the same pwsh process.</summary>
     public bool CmdletDetail { get; private set; }
     /// <summary>The two sizes of the memory probe; by default rows / 2 and rows * 5 (100,000 and 1,000,000 at the default size).</summary>
     public long[]? MemoryRows { get; private set; }
@@ -50,7 +50,7 @@ internal sealed class Options
           --memory-rows A,B  the two sizes of the peak-memory probe (default rows/2 and rows*5: 100000 and 1000000)
           --no-memory        skip the peak-memory probe
           --no-cmdlet        skip the Invoke-OfiSync measurement
-          --cmdlet-detail    also time the engine called directly in the same pwsh process, after Invoke-OfiSync
+          --cmdlet-detail    also time Invoke-OfiSync without -Summary (every row's result to Out-Null) in the same pwsh
           --change-rows N    rows of the change-column measurement's table (default 1000000)
           --no-change        skip the change-column measurement (change column / hash scan, 1 % changed)
           --no-store-size    skip the store's size after a full sync and 30 incremental runs

@@ -258,21 +258,25 @@ internal sealed class Bench
             cs = t.Fresh("cuenta");
             var pwshStore = BenchStore.Create(Path.Combine(_work, $"store-cmdlet-{t.Kind}.db"), source, DataSet.Table, t, cs, "cuenta");
             var warmStore = BenchStore.Create(Path.Combine(_work, $"store-cmdlet-warm-{t.Kind}.db"), warm, DataSet.Table, t, t.Fresh("cuenta_warm"), "cuenta_warm");
-            BenchStore? engineStore = null, engineWarm = null;
-            string? engineCs = null;
+            var engineCs = t.Fresh("cuenta_engine");
+            var engineStore = BenchStore.Create(Path.Combine(_work, $"store-pwsh-engine-{t.Kind}.db"), source, DataSet.Table, t, engineCs, "cuenta_engine");
+            var engineWarm = BenchStore.Create(Path.Combine(_work, $"store-pwsh-engine-warm-{t.Kind}.db"), warm, DataSet.Table, t, t.Fresh("cuenta_engine_warm"), "cuenta_engine_warm");
+            string? rowsCs = null;
+            BenchStore? rowsStore = null;
             if (_o.CmdletDetail)
             {
-                engineCs = t.Fresh("cuenta_engine");
-                engineStore = BenchStore.Create(Path.Combine(_work, $"store-pwsh-engine-{t.Kind}.db"), source, DataSet.Table, t, engineCs, "cuenta_engine");
-                engineWarm = BenchStore.Create(Path.Combine(_work, $"store-pwsh-engine-warm-{t.Kind}.db"), warm, DataSet.Table, t, t.Fresh("cuenta_engine_warm"), "cuenta_engine_warm");
+                rowsCs = t.Fresh("cuenta_rows");
+                rowsStore = BenchStore.Create(Path.Combine(_work, $"store-cmdlet-rows-{t.Kind}.db"), source, DataSet.Table, t, rowsCs, "cuenta_rows");
             }
             SqliteConnection.ClearAllPools();
-            var (cmdletSeconds, engineInPwsh) = cmdlet.Run(pwshStore.File, warmStore.File, engineStore?.File, engineWarm?.File);
+            var (cmdletSeconds, engineInPwsh, rowsSeconds) = cmdlet.Run(pwshStore.File, engineStore.File, engineFirst: round % 2 == 0, warmStore.File, engineWarm.File, rowsStore?.File);
             Record(Report.Cmdlet, cmdletSeconds);
-            if (engineInPwsh is { } e)
+            Record(Report.EngineInPwsh, engineInPwsh);
+            Check(t.Count(engineCs, "cuenta_engine") == rows, "the engine inside pwsh did not write every row");
+            if (rowsSeconds is { } r)
             {
-                Record(Report.EngineInPwsh, e);
-                Check(t.Count(engineCs!, "cuenta_engine") == rows, "the engine inside pwsh did not write every row");
+                Record(Report.CmdletRows, r);
+                Check(t.Count(rowsCs!, "cuenta_rows") == rows, "Invoke-OfiSync without -Summary did not write every row");
             }
             var run = pwshStore.Store.GetRuns(BenchStore.LineName, last: 1).Single();
             Check(run.Status == RunStatus.Succeeded && run.Inserted == rows && t.Count(cs, "cuenta") == rows, $"Invoke-OfiSync: {run.Status}, {run.Inserted} inserted: {run.Message}");
