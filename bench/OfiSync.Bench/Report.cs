@@ -132,17 +132,17 @@ internal sealed class Report
     {
         var b = new StringBuilder();
         b.AppendLine(CultureInfo.InvariantCulture, $"OfiSync benchmark: {rows:N0} rows, medians of {rounds} alternating rounds ({Environment.ProcessorCount} cores)");
-        b.Append($"{"measurement",-44}");
+        b.Append($"{"measurement",-52}");
         foreach (var t in targets) b.Append($"| {t.Label,-29}");
         b.AppendLine();
-        b.Append($"{"",-44}");
+        b.Append($"{"",-52}");
         foreach (var _ in targets) b.Append($"| {"rows",9} {"seconds",8} {"rows/s",10}");
         b.AppendLine();
         foreach (var (kind, title) in Order)
         {
             var row = targets.Select(t => Find(t.Kind, kind)).ToList();
             if (row.All(m => m is null)) continue;
-            b.Append($"{title,-44}");
+            b.Append($"{title,-52}");
             foreach (var m in row)
             {
                 if (m is null) { b.Append($"| {"-",29}"); continue; }
@@ -153,9 +153,9 @@ internal sealed class Report
             b.AppendLine();
         }
         b.AppendLine();
-        b.AppendLine($"{"target (median of per-round ratios)",-44}{"",-10}{"value",7}  {"limit",6}  result");
+        b.AppendLine($"{"target (median of per-round ratios)",-52}{"",-10}{"value",7}  {"limit",6}  result");
         foreach (var r in Ratios)
-            b.AppendLine(CultureInfo.InvariantCulture, $"{r.Name,-44}{r.Target,-10}{r.Value,7:F2}  {(r.Limit is { } l ? "<= " + l.ToString(CultureInfo.InvariantCulture) : ""),6}  {(r.Limit is null ? "(information)" : r.Met ? "met" : "MISSED")}");
+            b.AppendLine(CultureInfo.InvariantCulture, $"{r.Name,-52}{r.Target,-10}{r.Value,7:F2}  {(r.Limit is { } l ? "<= " + l.ToString(CultureInfo.InvariantCulture) : ""),6}  {(r.Limit is null ? "(information)" : r.Met ? "met" : "MISSED")}");
         foreach (var n in Notes) b.AppendLine("note: " + n);
         return b.ToString();
     }
