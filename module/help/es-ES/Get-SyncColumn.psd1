@@ -25,7 +25,7 @@ En una tabla grande, el perfil cuenta como mucho -RowLimit filas (100.000 de for
             DefaultValue = '100000'
         }
         Filter   = @'
-Una condición con la sintaxis de Where-Object que se añade al prefiltro de la línea con -and solo para este perfil, como { activo -eq 1 }, para ver lo que conservaría un filtro antes de guardarlo con Set-SyncLine -Filter. La misma sintaxis y los mismos operadores que el prefiltro; véase FILTERS en about_OfiSync.
+Una condición con la sintaxis de Where-Object que se añade al prefiltro de la línea con -and solo para este perfil, como { activo -eq 1 }, para ver lo que conservaría un filtro antes de guardarlo con Set-SyncLine -Filter. La misma sintaxis y los mismos operadores que el prefiltro; véase FILTROS en about_OfiSync.
 '@
     }
 
