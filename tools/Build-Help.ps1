@@ -590,7 +590,7 @@ foreach ($folder in Get-ChildItem -LiteralPath $SourcePath -Directory -ErrorActi
         $translated[$cmd.Name] = @{ Command = $cmd; Source = $merged; Parameters = $parameters }
     }
     foreach ($stale in Get-ChildItem -LiteralPath $folder.FullName -Filter *.psd1 -File) {
-        if ($stale.BaseName -notin $cmdlets.Name -and $stale.Name -ne $CommonFile) { Add-Problem "$culture/$($stale.BaseName)" "the translated help source $($stale.FullName) matches no exported cmdlet" }
+        if ($stale.BaseName -notin $cmdlets.Name -and $stale.Name -ne $CommonFile) { Write-Warning "translated help source $culture/$($stale.Name) matches no exported cmdlet" }
     }
     foreach ($topic in $englishTopics) {
         $path = Join-Path $ModulePath "$culture/$($topic.Name)"
