@@ -181,16 +181,16 @@ public sealed class InvokeOfiSyncCommand : SyncRunCmdlet
         var progress = new LatestProgress();
         var record = new ProgressRecord(1, Core.Messages.ProgressSync(line.Name), Core.Messages.ProgressReading);
         SyncRun? run = null;
-        var lastProgress = DateTime.UtcNow;
+        var lastProgress = Environment.TickCount64;
         var stream = work.Rows is null
             ? engine.RunAsync(line, options, progress, r => run = r, Cancel)
             : engine.ApplyAsync(line, work.Rows, work.Columns!, options, progress, r => run = r, Cancel);
         void Report()
         {
             WriteRetries();
-            if ((DateTime.UtcNow - lastProgress).TotalMilliseconds > 250 && progress.Latest is { } p)
+            if (Environment.TickCount64 - lastProgress > 250 && progress.Latest is { } p)
             {
-                lastProgress = DateTime.UtcNow;
+                lastProgress = Environment.TickCount64;
                 record.StatusDescription = Core.Messages.ProgressRowsOf(p.Done, p.Total, p.RowsPerSecond);
                 record.PercentComplete = p.Total is > 0 ? (int)Math.Min(100, 100 * p.Done / p.Total.Value) : -1;
                 WriteProgress(record);
