@@ -40,7 +40,8 @@ internal sealed record Ratio(string Name, string Target, string Of, string Over,
 internal sealed class Report
 {
     public const string Floor = "raw-floor", Scan = "raw-scan", Full = "full-sync", Incremental = "incremental-1pct", Nothing = "nothing-changed",
-        Cmdlet = "cmdlet-full-sync", EngineInPwsh = "engine-in-pwsh-full-sync", MemorySmall = "peak-memory-small", MemoryLarge = "peak-memory-large";
+        Cmdlet = "cmdlet-full-sync", EngineInPwsh = "engine-in-pwsh-full-sync", MemorySmall = "peak-memory-small", MemoryLarge = "peak-memory-large",
+        ParallelOne = "parallel-8-lines-throttle-1", ParallelFour = "parallel-8-lines-throttle-4";
 
     private static readonly (string Kind, string Title)[] Order =
     {
@@ -53,6 +54,8 @@ internal sealed class Report
         (EngineInPwsh, "engine full sync inside pwsh, no cmdlet"),
         (MemorySmall, "peak memory, full sync"),
         (MemoryLarge, "peak memory, full sync"),
+        (ParallelOne, "8 lines, -ThrottleLimit 1"),
+        (ParallelFour, "8 lines, -ThrottleLimit 4"),
     };
 
     private readonly Dictionary<(string Target, string Kind), Measurement> _measurements = new();
@@ -89,6 +92,7 @@ internal sealed class Report
             Add("Invoke-OfiSync / engine full sync", Cmdlet, Full, 1.15);
             Add("Invoke-OfiSync / engine in the same pwsh", Cmdlet, EngineInPwsh, null);
             Add("peak memory large / small", MemoryLarge, MemorySmall, 1.5, peak: true);
+            Add("8 lines: -ThrottleLimit 1 / 4 (speed-up)", ParallelOne, ParallelFour, null);
         }
     }
 

@@ -188,7 +188,7 @@ Describe 'Several processes on one <Kind> store' -Skip:$noPostgres -ForEach $sto
     }
 
     It 'runs every line once per sync or skips it as locked (LineLocked), writes no row twice, and loses no lock' {
-        Set-Delay 0.7
+        Set-Delay 0.5
         $a = Start-SyncProcess $Store '-LockTimeout 0 -ThrottleLimit 4'
         $b = Start-SyncProcess $Store '-LockTimeout 0 -ThrottleLimit 4'
         $results = @((Wait-SyncProcess $a), (Wait-SyncProcess $b))
@@ -213,9 +213,9 @@ Describe 'Several processes on one <Kind> store' -Skip:$noPostgres -ForEach $sto
 
     It 'with a lock timeout waits for the other process, then finds nothing left to do' {
         Clear-Targets
-        Set-Delay 1
+        Set-Delay 0.7
         $a = Start-SyncProcess $Store '-All -LockTimeout 0 -ThrottleLimit 8'
-        Start-Sleep -Milliseconds 1500
+        Start-Sleep -Milliseconds 1000
         $b = Start-SyncProcess $Store '-LockTimeout 60 -ThrottleLimit 8'
         $first = Wait-SyncProcess $a
         $second = Wait-SyncProcess $b
