@@ -60,7 +60,7 @@ With -Summary, one OfiSync.Core.Engine.SyncRun per line run instead (and, when t
     Notes       = @'
 A pipeline that stops reading early stops the run too: Invoke-OfiSync | Select-Object -First 3 ends the line after the batch that gave those rows, and the run is recorded as Stopped; what was committed stays, and the next run sends the rest. A pipeline that delivers nothing (a Where-Object that kept no preview row) runs nothing.
 
-A run with -ErrorAction Stop stops at the first failed row, after the batch that holds it: the rows of that batch are already written, the rest of the line, its deletes and the lines after it are not run; the other lines running at that moment stop after their current batch, recorded as Stopped. In this version the history records that run as CompletedWithErrors (not Stopped), with the counts of what it did.
+A run with -ErrorAction Stop stops at the first failed row, after the batch that holds it: the rows of that batch are already written, the rest of the line, its deletes and the lines after it are not run; the lines running at that moment, that one included, stop after their current batch and are recorded as Stopped with the counts of what they did (a line that had already reached its end, as CompletedWithErrors).
 
 A row is Skipped when it waits for another line: a sales statistics row whose customer the customers line has not sent to the CRM yet. Its error says which line to run; it is sent by a later run. Rows left out of a preview are not sent at all, and rows that had not changed are only counted as Unchanged.
 

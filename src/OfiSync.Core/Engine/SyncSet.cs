@@ -47,13 +47,13 @@ public sealed class SyncSet
 
     private async Task ScheduleAsync(CancellationToken cancel)
     {
+        var tasks = new Dictionary<Task<bool>, int>();
         try
         {
             var inSet = new HashSet<string>(_work.Select(w => w.Line.Name), StringComparer.OrdinalIgnoreCase);
             var succeeded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var busyTargets = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var pending = Enumerable.Range(0, _work.Count).ToList();
-            var tasks = new Dictionary<Task<bool>, int>();
             while (pending.Count > 0 || tasks.Count > 0)
             {
                 foreach (var index in pending.ToList())
@@ -64,7 +64,7 @@ public sealed class SyncSet
                     {
                         _failed.Add(line.Name);
                         pending.Remove(index);
-                        await EmitAsync(new LineBlocked(line, index, blocker), cancel).ConfigureAwait(false);
+                        await EmitLastAsync(new LineBlocked(line, index, blocker), cancel).ConfigureAwait(false);
                         continue;
                     }
                     if (cancel.IsCancellationRequested || tasks.Count >= _limit) continue;
@@ -86,6 +86,9 @@ public sealed class SyncSet
         }
         catch (Exception ex)
         {
+            // Every line that started ends (and records its run) before the caller hears that the set ended.
+            try { await Task.WhenAll(tasks.Keys).ConfigureAwait(false); }
+            catch (Exception) when (tasks.Count > 0) { }
             _events.Writer.TryComplete(ex);
         }
     }
@@ -119,9 +122,15 @@ public sealed class SyncSet
             Interlocked.CompareExchange(ref _unexpected, ex, null);
         }
         finally { _running.TryRemove(index, out _); }
-        try { await EmitAsync(new LineEnded(line, index, run, error), cancel).ConfigureAwait(false); }
-        catch (OperationCanceledException) { _events.Writer.TryWrite(new LineEnded(line, index, run, error)); }
+        await EmitLastAsync(new LineEnded(line, index, run, error), cancel).ConfigureAwait(false);
         return error is null && LineSchedule.Completed(run);
+    }
+
+    /// <summary>Passes on what the caller must hear even when stopping: once stopped, only if there is room.</summary>
+    private async Task EmitLastAsync(SyncEvent e, CancellationToken cancel)
+    {
+        try { await EmitAsync(e, cancel).ConfigureAwait(false); }
+        catch (OperationCanceledException) { _events.Writer.TryWrite(e); }
     }
 
     private ValueTask EmitAsync(SyncEvent e, CancellationToken cancel) =>
