@@ -170,6 +170,19 @@ Describe 'Invoke-OfiSync -ThrottleLimit: lines in parallel over the dependency g
         (Get-SyncRun -LastSync -Store $Store | Where-Object Line -EQ 'L2').Status | Should -Be 'Succeeded'
     }
 
+    It 'shows a bar for the sync and, under it, one bar per running line' {
+        Set-Delay 0.6
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$(Get-OfiSyncModulePath)'; Invoke-OfiSync L2, L3 -Force -All -ThrottleLimit 4 -Store '$Store'")
+        $null = $ps.Invoke()
+        $progress = @($ps.Streams.Progress)
+        $ps.Dispose()
+        @($progress | Where-Object { $_.ActivityId -eq 1 -and $_.ParentActivityId -eq -1 }) | Should -Not -BeNullOrEmpty
+        $children = @($progress | Where-Object ParentActivityId -EQ 1)
+        @($children.Activity | Sort-Object -Unique) | Should -Be @("Synchronising line 'L2'", "Synchronising line 'L3'")
+        @($children.ActivityId | Sort-Object -Unique).Count | Should -Be 2
+    }
+
     It 'asks once for the whole sync, listing every line with its counts' {
         Set-Delay 0
         $child = Invoke-ChildPwsh "Import-Module '$(Get-OfiSyncModulePath)'; Invoke-OfiSync L2, L3, L4 -All -WhatIf -Store '$Store'"
