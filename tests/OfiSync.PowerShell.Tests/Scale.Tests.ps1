@@ -226,16 +226,27 @@ Describe 'Several processes on one <Kind> store' -Skip:$noPostgres -ForEach $sto
 
     It 'with a lock timeout waits for the other process, then finds nothing left to do' {
         Clear-Targets
-        Set-Delay 0.7
+        Set-Delay 3
         $a = Start-SyncProcess $Store '-All -LockTimeout 0 -ThrottleLimit 8'
-        Start-Sleep -Milliseconds 1000
+        # The second process starts once the first holds every line.
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (@(Get-SyncRun -Store $Store | Where-Object Status -EQ 'Running').Count -lt 8 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
         $b = Start-SyncProcess $Store '-LockTimeout 60 -ThrottleLimit 8'
         $first = Wait-SyncProcess $a
         $second = Wait-SyncProcess $b
         @($first.Errors | ForEach-Object { "$($_.Type) $($_.Id): $($_.Message) $($_.Text)" }) | Should -BeNullOrEmpty
         @($second.Errors | ForEach-Object { "$($_.Type) $($_.Id): $($_.Message) $($_.Text)" }) | Should -BeNullOrEmpty
+        @($first.Runs).Count | Should -Be 8
         @($second.Runs).Count | Should -Be 8
+        ($first.Runs | Measure-Object Inserted -Sum).Sum | Should -Be (8 * $Rows)
         ($second.Runs | Measure-Object Inserted -Sum).Sum | Should -Be 0
+        # Each line of the second sync started only once the first sync's run of it had ended.
+        $history = @(Get-SyncRun -Store $Store -Last 100)
+        foreach ($n in 1..8) {
+            $ofFirst = $history | Where-Object { $_.Line -eq "L$n" -and "$($_.SyncId)" -eq $first.Runs[0].SyncId }
+            $ofSecond = $history | Where-Object { $_.Line -eq "L$n" -and "$($_.SyncId)" -eq $second.Runs[0].SyncId }
+            $ofSecond.Started | Should -BeGreaterOrEqual $ofFirst.Ended
+        }
         foreach ($n in 1..8) { (Sql "SELECT COUNT(*) AS n FROM dst$n").n | Should -Be $Rows }
     }
 

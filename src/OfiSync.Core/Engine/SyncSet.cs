@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using OfiSync.Core.Connections;
 using OfiSync.Core.Lines;
@@ -21,7 +20,8 @@ public sealed class SyncSet
     private readonly Func<SyncWork, SyncOptions> _options;
     // Bounded: a reader slower than the lines holds them back instead of filling memory with results.
     private readonly Channel<SyncEvent> _events = Channel.CreateBounded<SyncEvent>(new BoundedChannelOptions(4096) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly ConcurrentDictionary<int, LineProgress> _running = new();
+    // Written by the lines' threads, read by the caller's: every use holds its lock.
+    private readonly SortedDictionary<int, LineProgress> _running = new();
     private Exception? _unexpected;
 
     /// <param name="work">In dependency order (every line after the lines it depends on), each line once.</param>
@@ -39,8 +39,10 @@ public sealed class SyncSet
     public ChannelReader<SyncEvent> Events => _events.Reader;
 
     /// <summary>The lines running now, with their latest progress (null before their first batch).</summary>
-    public IReadOnlyList<(SyncLine Line, int Index, SyncProgress? Progress)> Running =>
-        _running.OrderBy(r => r.Key).Select(r => (r.Value.Line, r.Key, r.Value.Latest)).ToList();
+    public IReadOnlyList<(SyncLine Line, int Index, SyncProgress? Progress)> Running
+    {
+        get { lock (_running) return _running.Select(r => (r.Value.Line, r.Key, r.Value.Latest)).ToList(); }
+    }
 
     /// <summary>Runs the set on the thread pool; <see cref="Events"/> completes when every started line has ended.</summary>
     public Task RunAsync(CancellationToken cancel) => Task.Run(() => ScheduleAsync(cancel), CancellationToken.None);
@@ -105,7 +107,7 @@ public sealed class SyncSet
         var progress = new LineProgress(line);
         SyncRun? run = null;
         Exception? error = null;
-        _running[index] = progress;
+        lock (_running) _running[index] = progress;
         try
         {
             await EmitAsync(new LineStarted(line, index), cancel).ConfigureAwait(false);
@@ -121,7 +123,7 @@ public sealed class SyncSet
             // Not a fault of the line (the store itself, a bug): the other lines end, then the caller is told.
             Interlocked.CompareExchange(ref _unexpected, ex, null);
         }
-        finally { _running.TryRemove(index, out _); }
+        finally { lock (_running) _running.Remove(index); }
         await EmitLastAsync(new LineEnded(line, index, run, error), cancel).ConfigureAwait(false);
         return error is null && LineSchedule.Completed(run);
     }
