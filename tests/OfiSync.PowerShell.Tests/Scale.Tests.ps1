@@ -183,6 +183,23 @@ Describe 'Invoke-OfiSync -ThrottleLimit: lines in parallel over the dependency g
         @($children.ActivityId | Sort-Object -Unique).Count | Should -Be 2
     }
 
+    It 'stops every running line on Ctrl+C, each run recorded as Stopped' {
+        Set-Delay 3
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript("Import-Module '$(Get-OfiSyncModulePath)'; Invoke-OfiSync L2, L3, L4 -Force -All -ThrottleLimit 4 -Store '$Store'")
+        $handle = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (@(Get-SyncRun -Store $Store | Where-Object Status -EQ 'Running').Count -lt 3 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()   # what Ctrl+C does
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $ps.Dispose()
+        $runs = @(Get-SyncRun -LastSync -Store $Store)
+        $runs.Count | Should -Be 3
+        $runs.Status | Sort-Object -Unique | Should -Be 'Stopped'
+        Set-Delay 0
+    }
+
     It 'asks once for the whole sync, listing every line with its counts' {
         Set-Delay 0
         $child = Invoke-ChildPwsh "Import-Module '$(Get-OfiSyncModulePath)'; Invoke-OfiSync L2, L3, L4 -All -WhatIf -Store '$Store'"
