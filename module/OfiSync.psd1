@@ -15,7 +15,8 @@
         'New-SyncConnection', 'Get-SyncConnection', 'Remove-SyncConnection', 'Test-SyncConnection',
         'Invoke-SyncQuery',
         'New-SyncLine', 'Get-SyncLine', 'Set-SyncLine', 'Remove-SyncLine', 'Test-SyncLine', 'Export-SyncLine', 'Import-SyncLine',
-        'Get-SyncColumn', 'Get-SyncPreview', 'Invoke-OfiSync', 'Get-SyncRun', 'Get-SyncRunResult'
+        'Get-SyncColumn', 'Get-SyncPreview', 'Invoke-OfiSync', 'Get-SyncRun', 'Get-SyncRunResult', 'Clear-SyncRun',
+        'Get-SyncStore', 'Set-SyncStore'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -51,14 +51,16 @@ internal static class DataSet
 
     public static string Code(int i) => "430" + i.ToString("D8", CultureInfo.InvariantCulture);
 
-    public static void Create(string file, int rows)
+    /// <param name="changeColumn">fecha_modif declared DATETIME and indexed, as a user who reads by a change column has it
+    /// (the values are the same text); otherwise TEXT, as an ERP that keeps dates as text.</param>
+    public static void Create(string file, int rows, bool changeColumn = false)
     {
         Files.Delete(file);
         using var c = new SqliteConnection($"Data Source={file};Pooling=false");
         c.Open();
         Exec(c, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;");
         Exec(c, $@"CREATE TABLE {Table} (codigo TEXT PRIMARY KEY, razon_social TEXT NOT NULL, nombre_comercial TEXT, nif TEXT, direccion TEXT,
-                  poblacion TEXT, provincia TEXT, fecha_alta TEXT, fecha_modif TEXT, saldo NUMERIC, activo INTEGER NOT NULL DEFAULT 1)");
+                  poblacion TEXT, provincia TEXT, fecha_alta TEXT, fecha_modif {(changeColumn ? "DATETIME" : "TEXT")}, saldo NUMERIC, activo INTEGER NOT NULL DEFAULT 1)");
         using var tx = c.BeginTransaction();
         using var insert = c.CreateCommand();
         insert.Transaction = tx;
@@ -92,6 +94,25 @@ internal static class DataSet
             insert.ExecuteNonQuery();
         }
         tx.Commit();
+        if (changeColumn) Exec(c, $"CREATE INDEX ix_{Table}_fecha_modif ON {Table} (fecha_modif)");
+    }
+
+    /// <summary>
+    /// Changes 1 % of the rows (every hundredth, shifted by <paramref name="round"/>) as an ERP does when they are edited:
+    /// balance changed, modification time moved to <paramref name="day"/>, spread over that day one second per row, so
+    /// the change column's mark moves past the previous change and the overlap re-reads only its last minutes.
+    /// </summary>
+    public static int MoveOnePercent(string file, int round, DateTime day)
+    {
+        using var c = new SqliteConnection($"Data Source={file};Pooling=false");
+        c.Open();
+        using var command = c.CreateCommand();
+        command.CommandText = $@"UPDATE {Table} SET saldo = saldo + 1,
+                                 fecha_modif = datetime(@day, '+' || ((CAST(substr(codigo, 4) AS INTEGER) / 100) % 86400) || ' seconds')
+                                 WHERE (CAST(substr(codigo, 4) AS INTEGER) % 100) = @r";
+        command.Parameters.AddWithValue("@day", day.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("@r", round % 100);
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Changes 1 % of the rows (every hundredth, shifted by <paramref name="round"/>): balance and modification time.</summary>

@@ -31,7 +31,8 @@ internal sealed class BenchStore
     }
 
     /// <summary>A new, empty store file with the two connections and the line.</summary>
-    public static BenchStore Create(string file, string sourceFile, string sourceTable, Target target, string targetConnection, string targetTable)
+    public static BenchStore Create(string file, string sourceFile, string sourceTable, Target target, string targetConnection, string targetTable,
+        Action<SyncLine>? configure = null)
     {
         SqliteConnection.ClearAllPools();
         Files.Delete(file);
@@ -45,8 +46,33 @@ internal sealed class BenchStore
         };
         foreach (var column in DataSet.Columns) line.Columns.Add(new ColumnMapping { TargetColumn = column, SourceColumn = column });
         if (BatchSize is { } size) line.BatchSize = size;
+        configure?.Invoke(line);
         store.AddLine(line);
         return new BenchStore(file, store, store.GetLine(LineName)!);
+    }
+
+    /// <summary>
+    /// A copy of this store (state, history, the line) in another file, its line changed by <paramref name="change"/>:
+    /// the same synced table under another line definition, without another full sync.
+    /// </summary>
+    public BenchStore CopyAs(string file, Action<SyncLine> change)
+    {
+        SqliteConnection.ClearAllPools(); // the last connection closed checkpoints the store's journal into its file
+        Files.Delete(file);
+        foreach (var suffix in new[] { "", "-wal" })
+            if (System.IO.File.Exists(File + suffix)) System.IO.File.Copy(File + suffix, file + suffix);
+        var store = SyncStore.Open(StoreLocation.Parse(file));
+        var line = store.GetLine(LineName)!;
+        change(line);
+        store.UpdateLine(line);
+        return new BenchStore(file, store, store.GetLine(LineName)!);
+    }
+
+    /// <summary>The store's size on disk: its file and the journal beside it, as the user's disk holds them.</summary>
+    public long Bytes()
+    {
+        SqliteConnection.ClearAllPools();
+        return new[] { "", "-wal", "-journal" }.Select(s => new FileInfo(File + s)).Where(f => f.Exists).Sum(f => f.Length);
     }
 
     /// <summary>One engine run of the line, results drained as they come (what `| Out-Null` does), timed.</summary>

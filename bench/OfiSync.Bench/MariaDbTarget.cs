@@ -51,6 +51,14 @@ internal sealed class MariaDbTarget : Target
         return ConnectionString;
     }
 
+    /// <summary>InnoDB's data and index length, with the statistics brought up to date first (ANALYZE TABLE).</summary>
+    public override long TableBytes(string connectionString, string table)
+    {
+        using var c = Open(connectionString);
+        using (var analyze = new MySqlCommand($"ANALYZE TABLE {table}", (MySqlConnection)c)) using (var r = analyze.ExecuteReader()) while (r.Read()) { }
+        return Scalar(c, $"SELECT data_length + index_length FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '{table}'");
+    }
+
     public override DbConnection Open(string connectionString)
     {
         var c = new MySqlConnection(connectionString);

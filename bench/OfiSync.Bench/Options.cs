@@ -10,7 +10,12 @@ internal sealed class Options
     public List<string> Targets { get; private set; } = new() { "sqlite", "postgres", "mariadb", "mariadb-load" };
     public bool Memory { get; private set; } = true;
     public bool Cmdlet { get; private set; } = true;
-    /// <summary>Also time the engine called directly inside the same pwsh process (separates the cmdlet layer from pwsh itself).</summary>
+    /// <summary>Rows of the change-column measurement's table (its own, with fecha_modif DATETIME and indexed).</summary>
+    public int ChangeRows { get; private set; } = 1_000_000;
+    public bool Change { get; private set; } = true;
+    /// <summary>The store's size after a full sync and 30 incremental runs, against the target table's.</summary>
+    public bool StoreSize { get; private set; } = true;
+    /// <summary>Also time Invoke-OfiSync without -Summary (every row's result through the pipeline) in the same pwsh process.</summary>
     public bool CmdletDetail { get; private set; }
     /// <summary>The two sizes of the memory probe; by default rows / 2 and rows * 5 (100,000 and 1,000,000 at the default size).</summary>
     public long[]? MemoryRows { get; private set; }
@@ -41,7 +46,7 @@ internal sealed class Options
     public const string Usage = """
         usage: ./build.sh bench [--rows N] [--rounds N] [--targets sqlite,postgres,mariadb,mariadb-load] [--memory-rows SMALL,LARGE]
                                 [--no-memory] [--no-cmdlet] [--out FOLDER] [--keep] [--batch-size N]
-                                [--cmdlet-detail]
+                                [--cmdlet-detail] [--change-rows N] [--no-change] [--no-store-size]
                ./build.sh bench --phases [--rows N] [--targets ...]
                ./build.sh bench --parallel [--rows N] [--rounds N] [--targets ...]
           --rows N           rows of the generated customer table (default 200000)
@@ -51,7 +56,10 @@ internal sealed class Options
           --memory-rows A,B  the two sizes of the peak-memory probe (default rows/2 and rows*5: 100000 and 1000000)
           --no-memory        skip the peak-memory probe
           --no-cmdlet        skip the Invoke-OfiSync measurement
-          --cmdlet-detail    also time the engine called directly in the same pwsh process, after Invoke-OfiSync
+          --cmdlet-detail    also time Invoke-OfiSync without -Summary (every row's result to Out-Null) in the same pwsh
+          --change-rows N    rows of the change-column measurement's table (default 1000000)
+          --no-change        skip the change-column measurement (change column / hash scan, 1 % changed)
+          --no-store-size    skip the store's size after a full sync and 30 incremental runs
           --out FOLDER       where results.json and results.md go (default out/bench)
           --keep             keep the generated databases (out/bench/work)
           --batch-size N     the line's BatchSize (default: the engine's default, what users get)
@@ -85,6 +93,9 @@ internal sealed class Options
                 case "--no-memory": o.Memory = false; break;
                 case "--no-cmdlet": o.Cmdlet = false; break;
                 case "--cmdlet-detail": o.CmdletDetail = true; break;
+                case "--change-rows": o.ChangeRows = checked((int)Number(Next())); break;
+                case "--no-change": o.Change = false; break;
+                case "--no-store-size": o.StoreSize = false; break;
                 case "--out": o.Out = Next(); break;
                 case "--keep": o.Keep = true; break;
                 case "--batch-size": o.BatchSize = checked((int)Number(Next())); break;
@@ -105,6 +116,7 @@ internal sealed class Options
             return o;
         }
         if (o.Rounds < 3) throw new BenchException("--rounds must be at least 3: each measurement reports a median of at least three rounds");
+        if (o.ChangeRows < 10_000) throw new BenchException("--change-rows must be at least 10000 (the window of 1 % is checked against a tenth of the table)");
         if (o.Rows < 1_000) throw new BenchException("--rows must be at least 1000 (1 % of the rows is changed for the incremental run)");
         return o;
     }

@@ -26,7 +26,7 @@ internal static class ParallelLines
         {
             report.ComputeRatios(targets.Select(t => t.Kind));
             Directory.CreateDirectory(output);
-            await File.WriteAllTextAsync(results, report.Json(rows, o.Rounds, 0, 0, BenchStore.BatchSize ?? new SyncLine().BatchSize, commit));
+            await File.WriteAllTextAsync(results, report.Json(rows, o.Rounds, 0, 0, BenchStore.BatchSize ?? new SyncLine().BatchSize, commit, null));
         }
         var source = Path.Combine(work, "erp-parallel.db");
         var warm = Path.Combine(work, "erp-parallel-warm.db");

@@ -1,27 +1,30 @@
-using System.Data;
-using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using OfiSync.Core.Connections;
 using OfiSync.Core.Engine;
 using OfiSync.Core.Engine.Writers;
-using OfiSync.Core.Providers;
-using OfiSync.Core.Schema;
 using OfiSync.Core.Store;
 
 namespace OfiSync.Bench;
 
 /// <summary>
-/// `--phases`: where the time of an OfiSync run goes. The engine itself cannot be timed from outside phase by phase
-/// (its pipeline is internal), so this replays what SyncEngine.ExecuteAsync does, step for step, through the same
-/// public building blocks (SchemaReader, ValueConverter, RowKey, RowHasher, SyncStore.GetStates / CommitBatch /
-/// StartRun / EndRun, the target writers) with a stopwatch around each phase. Beside each replay it times the real
-/// engine on the same data, so a replay that drifted from the engine shows at once.
+/// `--phases`: where the time of an OfiSync run goes. The engine's run cannot be timed phase by phase from outside, so
+/// this replays what LineRun does, step for step, with the engine's own parts (LineSession: connections, schema, the
+/// source query, the mapper, the target writer; RowHasher; the store's state read, Pending mark and batch commit with
+/// packed history, each side on one StoreSession for the run, as LinePlan and RunRecorder keep them; the gathering of
+/// changed rows into full write batches, as WriteBatches does) with a stopwatch around each phase. The engine runs its
+/// plan side (read, map, state, hash, plan) on a task of its own, ahead of its write side (Pending mark, target write,
+/// results, commit); the replay runs them one after the other and totals each side, so the engine's time is near the
+/// larger side, not the sum. Beside each replay it times the real engine on the same data, so a replay that drifted
+/// from the engine shows at once.
 /// </summary>
 internal static class Phases
 {
-    private static readonly string[] Names =
-        { "session: connect", "session: source schema", "session: target schema", "session: query start", "source read", "map (convert, key)", "state lookup", "hash", "plan", "state: mark pending", "target write", "row results", "state + history commit", "run start/end" };
+    private const string Open = "session (connect, schemas)", Read = "source read", Map = "map (convert, key)", State = "state lookup", Hash = "hash",
+        Plan = "plan + gather", Pending = "state: mark Pending", Write = "target write", Results = "row results", Commit = "state + history commit",
+        RunEnds = "run start/end";
+    private static readonly string[] PlanSide = { Read, Map, State, Hash, Plan };
+    private static readonly string[] WriteSide = { Pending, Write, Results, Commit };
+    private static readonly string[] Names = new[] { Open }.Concat(PlanSide).Concat(WriteSide).Append(RunEnds).ToArray();
 
     private sealed class Clock
     {
@@ -38,6 +41,7 @@ internal static class Phases
         }
 
         public double Seconds(string phase) => _ticks.GetValueOrDefault(phase) / (double)Stopwatch.Frequency;
+        public double Sum(IEnumerable<string> phases) => phases.Sum(Seconds);
         public double Total => _ticks.Values.Sum() / (double)Stopwatch.Frequency;
     }
 
@@ -51,7 +55,7 @@ internal static class Phases
         foreach (var t in targets)
         {
             // Warm-up: JIT and pools, unmeasured.
-            await Replay(BenchStore.Create(Path.Combine(work, "phase-warm.db"), warm, DataSet.Table, t, t.Fresh("cuenta_warm"), "cuenta_warm"), t, warm, "cuenta_warm");
+            await Replay(BenchStore.Create(Path.Combine(work, "phase-warm.db"), warm, DataSet.Table, t, t.Fresh("cuenta_warm"), "cuenta_warm"));
 
             var engine = BenchStore.Create(Path.Combine(work, $"phase-engine-{t.Kind}.db"), source, DataSet.Table, t, t.Fresh("cuenta"), "cuenta");
             var replay = BenchStore.Create(Path.Combine(work, $"phase-replay-{t.Kind}.db"), source, DataSet.Table, t, t.Fresh("cuenta_replay"), "cuenta_replay");
@@ -60,170 +64,146 @@ internal static class Phases
             {
                 if (scenario == "incremental 1 %") DataSet.ChangeOnePercent(source, change++);
                 var (engineSeconds, _) = await engine.RunAsync();
-                var clock = await Replay(replay, t, source, "cuenta_replay");
+                var clock = await Replay(replay);
                 columns.Add((scenario, engineSeconds, clock));
             }
             Console.WriteLine();
             Console.WriteLine($"Phases of an OfiSync run, {t.Label}, {o.Rows:N0} rows (seconds; replay of the engine's steps with a stopwatch each)");
-            Console.WriteLine($"{"phase",-26}" + string.Concat(columns.Select(c => $"{c.Scenario,18}")));
+            Console.WriteLine($"{"phase",-28}" + string.Concat(columns.Select(c => $"{c.Scenario,18}")));
             foreach (var name in Names)
-                Console.WriteLine($"{name,-26}" + string.Concat(columns.Select(c => $"{c.Replay.Seconds(name),11:F2} {100 * c.Replay.Seconds(name) / c.Replay.Total,4:F0} %")));
-            Console.WriteLine($"{"replay total",-26}" + string.Concat(columns.Select(c => $"{c.Replay.Total,18:F2}")));
-            Console.WriteLine($"{"engine, same data",-26}" + string.Concat(columns.Select(c => $"{c.Engine,18:F2}")));
+                Console.WriteLine($"{name,-28}" + string.Concat(columns.Select(c => $"{c.Replay.Seconds(name),11:F2} {100 * c.Replay.Seconds(name) / c.Replay.Total,4:F0} %")));
+            Console.WriteLine($"{"plan side (one task)",-28}" + string.Concat(columns.Select(c => $"{c.Replay.Sum(PlanSide),18:F2}")));
+            Console.WriteLine($"{"write side (another)",-28}" + string.Concat(columns.Select(c => $"{c.Replay.Sum(WriteSide),18:F2}")));
+            Console.WriteLine($"{"replay total",-28}" + string.Concat(columns.Select(c => $"{c.Replay.Total,18:F2}")));
+            Console.WriteLine($"{"engine, same data",-28}" + string.Concat(columns.Select(c => $"{c.Engine,18:F2}")));
         }
         return 0;
     }
 
-    /// <summary>One run of the line, as SyncEngine.ExecuteAsync does it (no filter, no deletes, no lookups: what the benchmark's line uses).</summary>
-    private static async Task<Clock> Replay(BenchStore bench, Target t, string sourceFile, string table)
+    /// <summary>One run of the line, as LineRun does it (no filter, no deletes, no lookups, no change column: the benchmark's line).</summary>
+    private static async Task<Clock> Replay(BenchStore bench)
     {
         var clock = new Clock();
         var store = bench.Store;
         var line = bench.Line;
+        var options = new SyncOptions();
 
-        clock.Start("run start/end");
+        clock.Start(RunEnds);
         await using var runLock = await store.TryLockLineAsync(line.Id, TimeSpan.FromSeconds(30), default)
                                   ?? throw new BenchException("phase replay: the line is locked");
+        var run = new SyncRun { LineId = line.Id, Line = line.Name, Mode = RunMode.Incremental, Status = RunStatus.Running, Started = DateTime.UtcNow };
         store.CloseInterruptedRuns(line.Id);
-        var summary = new SyncRun { LineId = line.Id, Line = line.Name, Mode = RunMode.Incremental, Status = RunStatus.Running, Started = DateTime.UtcNow };
-        store.StartRun(summary);
-        var runId = summary.RunId;
+        store.StartRun(run);
         clock.Stop();
 
-        clock.Start("session: connect");
-        var sqlite = DatabaseProviders.Sqlite;
-        var targetProvider = t.Provider;
-        var src = new SqliteConnection("Data Source=" + sourceFile);
-        await src.OpenAsync();
-        var targetConnection = store.GetConnection("CRM")!.ConnectionString;
-        targetConnection = targetProvider.ConnectionStringFor(targetConnection, null);
-        var dst = targetProvider.CreateConnection(targetConnection);
-        await dst.OpenAsync();
-        clock.Stop();
-        clock.Start("session: source schema");
-        var sourceColumns = (await SchemaReader.ReadColumnsAsync(src, sqlite, DataSet.Table, null, default))!;
-        clock.Stop();
-        clock.Start("session: target schema");
-        var targetColumns = (await SchemaReader.ReadColumnsAsync(dst, targetProvider, table, null, default))!;
-        clock.Stop();
-        clock.Start("session: query start");
-        ColumnInfo Find(IReadOnlyList<ColumnInfo> cs, string n) => cs.First(c => string.Equals(c.Name, n, StringComparison.OrdinalIgnoreCase));
-        var written = line.Columns.Select(c => Find(targetColumns, c.TargetColumn)).ToList();
-        var converters = written.Select(c => new ValueConverter(c)).ToArray();
-        var shape = new WriterShape(targetProvider, table, written, line.TargetKey, Find(targetColumns, line.TargetId!));
-        ITargetWriter writer = targetProvider.CreateWriter(dst, shape, line.CommandTimeout);
-        var select = line.Columns.Select(c => Find(sourceColumns, c.SourceColumn!).Name).ToList();
-        var keyOrdinal = select.IndexOf(Find(sourceColumns, line.Key[0]).Name);
-        await using var command = src.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", select.Select(sqlite.QuoteIdentifier))} FROM {sqlite.QuoteIdentifier(DataSet.Table)} ORDER BY {sqlite.QuoteIdentifier(select[keyOrdinal])}";
-        command.CommandTimeout = line.CommandTimeout;
-        var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess);
+        clock.Start(Open);
+        var ids = new Dictionary<string, LineTargetIds>(StringComparer.OrdinalIgnoreCase);
+        await using var session = await LineSession.OpenAsync(line, store.GetConnection, ConnectionOpener.WithoutCredentials, options, null,
+            name => ids.TryGetValue(name, out var known) ? known : ids[name] = LineTargetIds.Read(store, name), default);
         clock.Stop();
 
+        // One store connection per side for the whole run, as the engine keeps them.
+        using var planStore = new StoreSession(store);
+        using var writeStore = new StoreSession(store);
         var hasher = new RowHasher();
-        var seq = 0L;
-        var more = true;
-        while (more)
+        var pending = new List<PlannedRow>(line.BatchSize);
+        long sequence = 0;
+
+        async Task WriteAsync(List<PlannedRow> rows)
         {
-            clock.Start("source read");
-            var raw = new List<object?[]>(line.BatchSize);
-            while (raw.Count < line.BatchSize && (more = await reader.ReadAsync()))
+            clock.Start(Pending);
+            var keys = rows.Select(p => p.Row.Key).ToList();
+            writeStore.Write((c, tx) => { store.MarkPending(c, tx, line.Id, keys); return 0; });
+            clock.Stop();
+
+            clock.Start(Write);
+            var outcomes = await session.Writer.UpsertAsync(rows.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values)) { LikelyNew = p.Action == RowAction.Insert }).ToList(), default);
+            clock.Stop();
+
+            clock.Start(Results);
+            var results = new List<RowResult>(rows.Count);
+            var changes = new List<StateChange>(rows.Count);
+            for (var i = 0; i < rows.Count; i++)
             {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                raw.Add(row);
-            }
-            clock.Stop();
-            if (raw.Count == 0) break;
-
-            clock.Start("map (convert, key)");
-            var keys = new string[raw.Count];
-            var values = new object?[raw.Count][];
-            for (var r = 0; r < raw.Count; r++)
-            {
-                keys[r] = RowKey.Encode(new[] { raw[r][keyOrdinal] });
-                var v = new object?[converters.Length];
-                for (var i = 0; i < v.Length; i++) v[i] = converters[i].Convert(raw[r][i]);
-                values[r] = v;
-            }
-            clock.Stop();
-
-            clock.Start("plan");
-            var inBatch = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var k in keys) inBatch.Add(k);
-            var distinct = keys.Distinct().ToList();
-            clock.Stop();
-
-            clock.Start("state lookup");
-            var states = store.GetStates(line.Id, distinct);
-            clock.Stop();
-
-            clock.Start("hash");
-            var hashes = new byte[raw.Count][];
-            for (var r = 0; r < raw.Count; r++) hashes[r] = hasher.Hash(values[r]);
-            clock.Stop();
-
-            clock.Start("plan");
-            var actions = new RowAction[raw.Count];
-            var toWrite = new List<int>();
-            for (var r = 0; r < raw.Count; r++)
-            {
-                var state = states.GetValueOrDefault(keys[r]);
-                actions[r] = state is null ? RowAction.Insert
-                    : state.Hash is not null && state.Status == StateStatus.Succeeded && state.Hash.AsSpan().SequenceEqual(hashes[r]) ? RowAction.Unchanged
-                    : RowAction.Update;
-                if (actions[r] != RowAction.Unchanged) toWrite.Add(r);
-            }
-            summary.Read += raw.Count;
-            clock.Stop();
-
-            clock.Start("state: mark pending");
-            store.MarkPending(line.Id, toWrite.Select(r => keys[r]).ToList());
-            clock.Stop();
-
-            clock.Start("target write");
-            var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
-                : await writer.UpsertAsync(toWrite.Select(r => new WriteRow(keys[r], values[r]) { LikelyNew = actions[r] == RowAction.Insert }).ToList(), default);
-            clock.Stop();
-
-            clock.Start("row results");
-            var results = new List<RowResult>(toWrite.Count);
-            var changes = new List<StateChange>(toWrite.Count);
-            for (var w = 0; w < toWrite.Count; w++)
-            {
-                var r = toWrite[w];
-                var ok = outcomes[w].Succeeded;
-                results.Add(new RowResult
+                var (p, o) = (rows[i], outcomes[i]);
+                var result = new RowResult
                 {
-                    RunId = runId, Line = line.Name, Key = keys[r], Action = actions[r], Status = ok ? RowStatus.Succeeded : RowStatus.Failed,
-                    Error = outcomes[w].Error, Column = outcomes[w].Column, TargetId = outcomes[w].TargetId ?? states.GetValueOrDefault(keys[r])?.TargetId,
-                });
-                changes.Add(new StateChange(keys[r], ok ? hashes[r] : null, results[^1].TargetId, results[^1].Status, Remove: false));
-                if (!ok) summary.Failed++;
-                else if (actions[r] == RowAction.Insert) summary.Inserted++;
-                else summary.Updated++;
+                    RunId = run.RunId, Line = line.Name, Key = p.Row.Key, Action = p.Action, Status = o.Succeeded ? RowStatus.Succeeded : RowStatus.Failed,
+                    Error = o.Error, Column = o.Column, TargetId = o.TargetId ?? p.TargetId,
+                };
+                results.Add(result);
+                changes.Add(new StateChange(p.Row.Key, o.Succeeded ? p.Hash : null, result.TargetId, result.Status, Remove: false));
+                if (!o.Succeeded) run.Failed++;
+                else if (p.Action == RowAction.Insert) run.Inserted++;
+                else run.Updated++;
             }
-            summary.Unchanged += raw.Count - toWrite.Count;
             clock.Stop();
 
-            clock.Start("state + history commit");
-            store.CommitBatch(summary, changes, results, seq);
-            seq += results.Count;
+            clock.Start(Commit);
+            var first = sequence;
+            writeStore.Write((c, tx) => { store.CommitBatch(c, tx, run, changes, results, first); return 0; });
+            sequence += results.Count;
             clock.Stop();
         }
 
-        clock.Start("session: connect");
-        await reader.DisposeAsync();
-        await writer.DisposeAsync();
-        await src.DisposeAsync();
-        clock.Stop();
+        var source = session.Query.ReadAsync(session.Source, default).GetAsyncEnumerator();
+        try
+        {
+            var more = true;
+            while (more)
+            {
+                clock.Start(Read);
+                var raw = new List<object?[]>(line.BatchSize);
+                while (raw.Count < line.BatchSize && (more = await source.MoveNextAsync())) raw.Add(source.Current);
+                clock.Stop();
+                if (raw.Count == 0) break;
 
-        clock.Start("run start/end");
-        summary.Ended = DateTime.UtcNow;
-        summary.Status = summary.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
-        store.EndRun(summary);
+                clock.Start(Map);
+                var mapped = raw.Select(session.Mapper.Map).ToList();
+                clock.Stop();
+
+                clock.Start(State);
+                var keys = mapped.Select(r => r.Key).Distinct().ToList();
+                var states = planStore.Read(c => store.GetStates(c, line.Id, keys));
+                clock.Stop();
+
+                clock.Start(Hash);
+                var hashes = mapped.Select(r => hasher.Hash(r.Values)).ToList();
+                clock.Stop();
+
+                clock.Start(Plan);
+                run.Read += mapped.Count;
+                var write = new List<PlannedRow>();
+                for (var r = 0; r < mapped.Count; r++)
+                {
+                    var state = states.GetValueOrDefault(mapped[r].Key);
+                    var action = state is null ? RowAction.Insert
+                        : state.Hash is not null && state.Status == StateStatus.Succeeded && state.Hash.AsSpan().SequenceEqual(hashes[r]) ? RowAction.Unchanged
+                        : RowAction.Update;
+                    if (action == RowAction.Unchanged) { run.Unchanged++; continue; }
+                    pending.Add(new PlannedRow { Row = mapped[r], Action = action, Hash = hashes[r], TargetId = state?.TargetId });
+                }
+                clock.Stop();
+                // Changed rows gathered into full write batches, as WriteBatches does.
+                while (pending.Count >= line.BatchSize || (!more && pending.Count > 0))
+                {
+                    var batch = pending.Take(line.BatchSize).ToList();
+                    pending.RemoveRange(0, batch.Count);
+                    await WriteAsync(batch);
+                }
+            }
+        }
+        finally
+        {
+            await source.DisposeAsync();
+        }
+
+        clock.Start(RunEnds);
+        run.Ended = DateTime.UtcNow;
+        run.Status = run.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
+        store.EndRun(run);
         clock.Stop();
-        if (summary.Failed > 0) throw new BenchException($"phase replay: {summary.Failed} rows failed");
+        if (run.Failed > 0) throw new BenchException($"phase replay: {run.Failed} rows failed");
         return clock;
     }
 }

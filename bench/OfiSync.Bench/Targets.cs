@@ -28,6 +28,16 @@ internal abstract class Target : IDisposable
         return Convert.ToInt64(command.ExecuteScalar());
     }
 
+    /// <summary>The bytes the database uses for <paramref name="table"/>: its rows and its indexes.</summary>
+    public abstract long TableBytes(string connectionString, string table);
+
+    protected static long Scalar(DbConnection c, string sql)
+    {
+        using var command = c.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The CRM account table: an identity id, the ERP code unique, typed columns.</summary>
     protected static string Ddl(string table, string id, string timestamp) => $@"CREATE TABLE {table} (
         id {id}, codigo VARCHAR(20) NOT NULL UNIQUE, razon_social VARCHAR(100) NOT NULL, nombre_comercial VARCHAR(100), nif VARCHAR(12),
@@ -73,6 +83,13 @@ internal sealed class SqliteTarget : Target
         return c;
     }
 
+    /// <summary>The file made for the table holds only it: its pages (page_count x page_size, what the file takes).</summary>
+    public override long TableBytes(string connectionString, string table)
+    {
+        using var c = Open(connectionString);
+        return Scalar(c, "PRAGMA page_count") * Scalar(c, "PRAGMA page_size");
+    }
+
     public override void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -115,6 +132,13 @@ internal sealed class PostgresTarget : Target
         command.CommandText = $"DROP TABLE IF EXISTS {table}; {Ddl(table, "SERIAL PRIMARY KEY", "TIMESTAMP")}";
         command.ExecuteNonQuery();
         return ConnectionString;
+    }
+
+    /// <summary>pg_total_relation_size: the table, its TOAST and its indexes.</summary>
+    public override long TableBytes(string connectionString, string table)
+    {
+        using var c = Open(connectionString);
+        return Scalar(c, $"SELECT pg_total_relation_size('{table}')");
     }
 
     public override DbConnection Open(string connectionString)

@@ -117,8 +117,66 @@ public abstract class StoreDialect
         return null;
     }
 
+    /// <summary>How many runs a line (@id) has and when the oldest started: the one query a run's pruning makes when nothing is due.</summary>
+    public virtual string LineRunSpan => "SELECT COUNT(*) AS runs, MIN(started) AS oldest FROM ofisync_run WHERE line_id = @id";
+
+    /// <summary>
+    /// The newest @n run ids of a line (@id), newest first. Limited in SQL: a reader left before its end is cancelled,
+    /// and on PostgreSQL that cancel can abort the transaction the pruning runs in.
+    /// </summary>
+    public virtual string LineRunsNewestFirst => "SELECT run_id FROM ofisync_run WHERE line_id = @id ORDER BY run_id DESC LIMIT @n";
+
+    /// <summary>The lines that have runs (removed lines' runs included), for a pruning of the whole store.</summary>
+    public virtual string LinesWithRuns => "SELECT line_id, MAX(line_name) AS line_name FROM ofisync_run GROUP BY line_id";
+
+    /// <summary>
+    /// The runs of a line (@id) to prune: never its newest (@newest) nor one still running; those beyond the count to
+    /// keep (run_id at or below @cut) and/or started before @before, as <paramref name="pruning"/> says.
+    /// </summary>
+    public virtual string PruneCondition(RunPruning pruning)
+    {
+        var limits = new List<string>();
+        if (pruning.KeepLast is not null) limits.Add("run_id <= @cut");
+        if (pruning.Before is not null) limits.Add("started < @before");
+        if (limits.Count == 0) limits.Add("1 = 0");
+        return $"line_id = @id AND status <> 'Running' AND run_id < @newest AND ({string.Join(pruning.EitherLimit ? " OR " : " AND ", limits)})";
+    }
+
+    /// <summary>How many runs a condition picks, and the first and last start among them.</summary>
+    public virtual string CountRuns(string condition) => $"SELECT COUNT(*) AS runs, MIN(started) AS oldest, MAX(started) AS newest FROM ofisync_run WHERE {condition}";
+
+    /// <summary>How many history rows (kept one by one or packed per batch) the runs a condition picks hold.</summary>
+    public virtual string CountHistoryRows(string condition) =>
+        $@"SELECT (SELECT COUNT(*) FROM ofisync_run_row WHERE run_id IN (SELECT run_id FROM ofisync_run WHERE {condition}))
+             + (SELECT COALESCE({SumOfRowCounts}, 0) FROM ofisync_run_batch WHERE run_id IN (SELECT run_id FROM ofisync_run WHERE {condition}))";
+
+    /// <summary>The sum of the packed batches' row counts, as a 64-bit number.</summary>
+    public virtual string SumOfRowCounts => "SUM(row_count)";
+
+    /// <summary>Removes the runs a condition picks, their packed batches and their rows: three set-based statements, in one transaction.</summary>
+    public virtual IReadOnlyList<string> DeleteRuns(string condition) => new[]
+    {
+        $"DELETE FROM ofisync_run_batch WHERE run_id IN (SELECT run_id FROM ofisync_run WHERE {condition})",
+        $"DELETE FROM ofisync_run_row WHERE run_id IN (SELECT run_id FROM ofisync_run WHERE {condition})",
+        $"DELETE FROM ofisync_run WHERE {condition}",
+    };
+
+    /// <summary>The bytes the store's tables take, as one value, where the database tells it cheaply; null when it does not.</summary>
+    public virtual string? StoreSize => null;
+
+    /// <summary>The history statements, with each shape of condition, for the grammar tests.</summary>
+    private IEnumerable<string> HistoryStatements()
+    {
+        var conditions = new[] { new RunPruning(DateTime.UtcNow, 5, true), new RunPruning(DateTime.UtcNow, 5, false), new RunPruning(null, 5, true), new RunPruning(DateTime.UtcNow, null, false) }
+            .Select(PruneCondition);
+        return new[] { LineRunSpan, LineRunsNewestFirst, LinesWithRuns }
+            .Concat(conditions.SelectMany(c => DeleteRuns(c).Append(CountRuns(c)).Append(CountHistoryRows(c))))
+            .Concat(StoreSize is { } size ? new[] { size } : Array.Empty<string>());
+    }
+
     /// <summary>Every statement above, for the tests that check them against the database's grammar.</summary>
-    public virtual IEnumerable<string> Statements => new[] { SetMeta, InsertRun, StatesOfKeys, MarkPending, RemoveStates, UpsertStates, InsertRunBatch, NextLineNo, MetaTableExists };
+    public virtual IEnumerable<string> Statements => new[] { SetMeta, InsertRun, StatesOfKeys, MarkPending, RemoveStates, UpsertStates, InsertRunBatch, NextLineNo, MetaTableExists }
+        .Concat(HistoryStatements());
 }
 
 /// <summary>The column types of the store's tables on one database.</summary>

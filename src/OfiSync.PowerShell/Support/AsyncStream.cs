@@ -16,11 +16,18 @@ internal static class AsyncStream
                 bool more;
                 try
                 {
-                    // A ValueTask of an async iterator may be awaited only once it completes: wait on it as a Task.
-                    var next = enumerator.MoveNextAsync().AsTask();
-                    if (idle is not null)
-                        while (!((IAsyncResult)next).AsyncWaitHandle.WaitOne(100)) idle();
-                    more = next.GetAwaiter().GetResult();
+                    // Most items are ready at once (a committed batch's results): read those without a Task or a wait
+                    // handle each. A ValueTask of an async iterator may be awaited only once it completes: one that is
+                    // not is waited on as a Task.
+                    var step = enumerator.MoveNextAsync();
+                    if (step.IsCompleted) more = step.GetAwaiter().GetResult();
+                    else
+                    {
+                        var next = step.AsTask();
+                        if (idle is not null)
+                            while (!((IAsyncResult)next).AsyncWaitHandle.WaitOne(100)) idle();
+                        more = next.GetAwaiter().GetResult();
+                    }
                 }
                 catch (OperationCanceledException) when (cancel.IsCancellationRequested) { throw new System.Management.Automation.PipelineStoppedException(); }
                 if (!more) yield break;

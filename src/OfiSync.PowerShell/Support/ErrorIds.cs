@@ -37,5 +37,6 @@ internal static class ErrorIds
     public const string SyncLineHasDependents = nameof(SyncLineHasDependents);
     public const string SyncLineInvalid = nameof(SyncLineInvalid);
     public const string SyncLineNotFound = nameof(SyncLineNotFound);
+    public const string StoreSettingMissing = nameof(StoreSettingMissing);
     public const string SyncNotFound = nameof(SyncNotFound);
 }

@@ -13,7 +13,7 @@ internal sealed class SetProgress
     private readonly ProgressRecord _parent;
     private readonly Dictionary<int, ProgressRecord> _children = new();
     private int _ended;
-    private DateTime _last = DateTime.MinValue;
+    private long _last = long.MinValue / 2;
 
     public SetProgress(Cmdlet cmdlet, SyncSet set, int lines)
     {
@@ -44,8 +44,9 @@ internal sealed class SetProgress
     /// <summary>At most four times a second: the set's bar, and each running line's rows.</summary>
     public void Report()
     {
-        if ((DateTime.UtcNow - _last).TotalMilliseconds < 250) return;
-        _last = DateTime.UtcNow;
+        // Called for every row: a tick count, not a clock, decides.
+        if (Environment.TickCount64 - _last < 250) return;
+        _last = Environment.TickCount64;
         var running = _set.Running;
         _parent.StatusDescription = Core.Messages.ProgressSetStatus(_ended, _lines, running.Select(r => r.Line.Name));
         _parent.PercentComplete = _lines > 0 ? 100 * _ended / _lines : -1;

@@ -23,7 +23,10 @@ public abstract class StoreTests : IDisposable
     };
 
     /// <summary>A line saved in the store with its two connections: its id, for tests of the state it keeps.</summary>
-    protected static Guid AddedLine(SyncStore store, string name)
+    protected static Guid AddedLine(SyncStore store, string name) => AddedLineFor(store, name);
+
+    /// <summary>As <see cref="AddedLine"/>, for the other store suites.</summary>
+    internal static Guid AddedLineFor(SyncStore store, string name)
     {
         if (store.GetConnection("ERP") is null) store.SaveConnection(Connection("ERP"), replace: false);
         if (store.GetConnection("CRM") is null) store.SaveConnection(Connection("CRM"), replace: false);

@@ -25,6 +25,8 @@ public sealed class SyncRun
     public long Failed { get; internal set; }
     public long Skipped { get; internal set; }
     public string? Message { get; internal set; }
+    /// <summary>Which way this run's rows were written (plain bulk insert, upsert, fallback); not kept in the history.</summary>
+    public OfiSync.Core.Engine.Writers.WritePaths WritePaths { get; } = new();
     /// <summary>The machine and the account that ran it.</summary>
     public string? Host { get; init; }
     public string? User { get; init; }

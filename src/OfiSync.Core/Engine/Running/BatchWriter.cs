@@ -16,6 +16,7 @@ internal static class BatchWriter
         var line = session.Line;
         var batch = write.Rows;
         var toWrite = batch.Where(p => p.Error is null && p.Skip is null && p.Action is RowAction.Insert or RowAction.Update).ToList();
+        var pathsBefore = session.Writer.Paths.Copy();
         var outcomes = toWrite.Count == 0 ? Array.Empty<WriteOutcome>()
             : await session.Writer.UpsertAsync(toWrite.Select(p => new WriteRow(p.Row.Key, session.Mapper.Written(p.Row.Values)) { LikelyNew = p.Action == RowAction.Insert }).ToList(), cancel).ConfigureAwait(false);
         var outcomeByRow = new Dictionary<PlannedRow, WriteOutcome>(ReferenceEqualityComparer.Instance);
@@ -29,6 +30,7 @@ internal static class BatchWriter
         }
 
         // Counted only once every write of the batch is done, so a batch tried again is not counted twice.
+        run.WritePaths.Add(pathsBefore, session.Writer.Paths);
         run.Read += write.Read;
         run.Unchanged += write.Unchanged;
         foreach (var planned in batch)

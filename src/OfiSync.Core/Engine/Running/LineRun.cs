@@ -134,6 +134,7 @@ internal sealed class LineRun
             if (session is not null) await session.DisposeAsync().ConfigureAwait(false);
             End(run, error, reachedEnd, cancel);
             recorder.End();
+            if (!cancel.IsCancellationRequested) recorder.PruneHistory(options);
             finished?.Invoke(run);
         }
         if (error is not null && !cancel.IsCancellationRequested) throw RetryPolicy.Wrap(line, error);

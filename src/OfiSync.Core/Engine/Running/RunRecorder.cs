@@ -56,5 +56,22 @@ internal sealed class RunRecorder : IDisposable
 
     public void End() => _store.EndRun(Run);
 
+    /// <summary>
+    /// Prunes the line's older runs by the store's retention, once the run is recorded. A failure is told as a warning:
+    /// the run and the sync state are already committed, and the next run tries again.
+    /// </summary>
+    public void PruneHistory(SyncOptions options)
+    {
+        try
+        {
+            var removed = _session.Write((c, t) => _store.PruneLine(c, t, Run.LineId, Run.Line, SyncStore.Now()));
+            if (removed is not null) options.OnVerbose?.Invoke(Messages.HistoryPruned(Run.Line, removed.Runs, removed.HistoryRows));
+        }
+        catch (Exception ex) when (ex is StoreException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            options.OnWarning?.Invoke(Messages.HistoryPruneFailed(Run.Line, ex.InnerException?.Message ?? ex.Message));
+        }
+    }
+
     public void Dispose() => _session.Dispose();
 }

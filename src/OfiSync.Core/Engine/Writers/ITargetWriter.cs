@@ -25,6 +25,9 @@ public interface ITargetWriter : IAsyncDisposable
     /// <summary>The columns written, in the order of <see cref="WriteRow.Values"/>; the key columns are among them.</summary>
     IReadOnlyList<ColumnInfo> Columns { get; }
 
+    /// <summary>Which way the rows written so far went (plain insert, upsert, fallback).</summary>
+    WritePaths Paths { get; }
+
     Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel);
 
     /// <summary>Deletes the rows, or flags them (sets one column) when the line's policy is Flag. Values hold the key columns only.</summary>

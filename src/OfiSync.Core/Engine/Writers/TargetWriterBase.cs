@@ -25,6 +25,8 @@ public abstract class TargetWriterBase : ITargetWriter
 
     public IReadOnlyList<ColumnInfo> Columns => Shape.Columns;
 
+    public WritePaths Paths { get; } = new();
+
     public abstract Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel);
 
     /// <summary>The key columns compared with @k0, @k1...</summary>
@@ -141,6 +143,7 @@ public abstract class TargetWriterBase : ITargetWriter
         {
             var ids = await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
             for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
+            Paths.Upserted += count;
         }
         catch (Exception ex) when (Faults.IsRowError(ex) && !cancel.IsCancellationRequested)
         {
@@ -154,6 +157,62 @@ public abstract class TargetWriterBase : ITargetWriter
             await SplitAsync(rows, start + half, count - half, outcomes, cancel).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Writes the rows the state says are new with the plain bulk insert (<see cref="InsertBatchAsync"/>), when
+    /// <paramref name="insert"/> (the target rejects a second row with the same key), and the others through the upsert.
+    /// A part of the inserted rows that meets a duplicate key (the store lost its state; the target holds the rows) is
+    /// written again, as a whole, through the upsert; a part that fails for a row's values is split as the upsert is.
+    /// </summary>
+    protected async Task<WriteOutcome[]> WriteNewByInsertAsync(IReadOnlyList<WriteRow> rows, bool insert, CancellationToken cancel)
+    {
+        if (!insert || !rows.Any(r => r.LikelyNew)) return await WriteSplittingAsync(rows, cancel).ConfigureAwait(false);
+        var outcomes = new WriteOutcome[rows.Count];
+        var fresh = Enumerable.Range(0, rows.Count).Where(i => rows[i].LikelyNew).ToArray();
+        var known = Enumerable.Range(0, rows.Count).Where(i => !rows[i].LikelyNew).ToArray();
+        var freshOutcomes = new WriteOutcome[fresh.Length];
+        await InsertSplitAsync(fresh.Select(i => rows[i]).ToList(), 0, fresh.Length, freshOutcomes, cancel).ConfigureAwait(false);
+        for (var n = 0; n < fresh.Length; n++) outcomes[fresh[n]] = freshOutcomes[n];
+        if (known.Length > 0)
+        {
+            var knownOutcomes = await WriteSplittingAsync(known.Select(i => rows[i]).ToList(), cancel).ConfigureAwait(false);
+            for (var n = 0; n < known.Length; n++) outcomes[known[n]] = knownOutcomes[n];
+        }
+        return outcomes;
+    }
+
+    private async Task InsertSplitAsync(IReadOnlyList<WriteRow> rows, int start, int count, WriteOutcome[] outcomes, CancellationToken cancel)
+    {
+        try
+        {
+            var ids = await InsertBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
+            for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
+            Paths.BulkInserted += count;
+        }
+        catch (Exception ex) when (IsDuplicateKey(ex) && !cancel.IsCancellationRequested)
+        {
+            Paths.FellBack += count;
+            await SplitAsync(rows, start, count, outcomes, cancel).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Faults.IsRowError(ex) && !cancel.IsCancellationRequested)
+        {
+            if (count == 1)
+            {
+                outcomes[start] = await FailureAsync(ex, rows[start], cancel).ConfigureAwait(false);
+                return;
+            }
+            var half = count / 2;
+            await InsertSplitAsync(rows, start, half, outcomes, cancel).ConfigureAwait(false);
+            await InsertSplitAsync(rows, start + half, count - half, outcomes, cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Plain INSERT of rows[start..start+count) in one transaction, rolled back whole when it fails; the CRM ids by row index.</summary>
+    protected virtual Task<Dictionary<int, string>?> InsertBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel) =>
+        throw new NotSupportedException();
+
+    /// <summary>Whether the error is a unique key's violation, which the upsert may resolve.</summary>
+    protected virtual bool IsDuplicateKey(Exception ex) => false;
 
     /// <summary>Writes rows[start..start+count) in one transaction; the CRM ids by row index, when the line reads them.</summary>
     protected virtual Task<Dictionary<int, string>?> WriteBatchAsync(IReadOnlyList<WriteRow> rows, int start, int count, CancellationToken cancel) =>

@@ -33,6 +33,10 @@ internal sealed class MariaDbStoreDialect : StoreDialect
     /// <summary>The keys of a JSON array given as @keys, one row each, compared as the store's keys are.</summary>
     private static string KeysTable => $"JSON_TABLE(@keys, '$[*]' COLUMNS (k VARCHAR(400) {Exact} PATH '$')) AS j";
 
+    /// <summary>The store's tables and indexes, as InnoDB's statistics estimate them.</summary>
+    public override string? StoreSize =>
+        "SELECT COALESCE(SUM(data_length + index_length), 0) FROM information_schema.tables WHERE table_schema = DATABASE() AND LEFT(table_name, 8) = 'ofisync_'";
+
     public override string KeysList => $"SELECT j.k FROM {KeysTable}";
 
     public override string MarkPending => $@"INSERT INTO ofisync_state (line_no, source_key, row_hash, target_id, status)

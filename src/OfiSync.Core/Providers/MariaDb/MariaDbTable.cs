@@ -93,6 +93,16 @@ internal sealed class MariaDbTable
         return byKey;
     }
 
+    /// <summary>Whether a unique index covers exactly the key columns: a plain INSERT of a key the table holds then fails (1062).</summary>
+    public bool KeyIsUnique(WriterShape shape)
+    {
+        var keys = shape.KeyIndexes.Select(i => shape.Columns[i].Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return _uniqueIndexes.Values.Any(keys.SetEquals);
+    }
+
+    /// <summary>Whether the column is the table's AUTO_INCREMENT column.</summary>
+    public bool IsAutoIncrement(string column) => _autoIncrement.Contains(column);
+
     /// <summary>The expression of a CHECK constraint, by the name an error gives it (a column's own CHECK: 'table.column').</summary>
     public async Task<string?> CheckClauseAsync(MySqlConnection connection, string constraint, int timeout, CancellationToken cancel)
     {

@@ -13,6 +13,10 @@ internal sealed class PostgreSqlStoreDialect : StoreDialect
 
     public override string MetaTableExists => "SELECT CASE WHEN to_regclass('ofisync_meta') IS NULL THEN 0 ELSE 1 END";
 
+    /// <summary>The store's tables, with their indexes and TOAST, in the current schema.</summary>
+    public override string? StoreSize =>
+        "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND LEFT(c.relname, 8) = 'ofisync_' AND n.nspname = current_schema()";
+
     public override string KeysList => "SELECT k FROM unnest(@keys) AS k";
 
     public override string StatesOfKeys =>

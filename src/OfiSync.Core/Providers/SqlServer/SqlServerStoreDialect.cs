@@ -26,6 +26,14 @@ internal sealed class SqlServerStoreDialect : StoreDialect
     public override string InsertRun =>
         "INSERT INTO ofisync_run (line_id, line_name, mode, status, started, host, user_name, sync_id) OUTPUT INSERTED.run_id VALUES (@id, @n, @m, @s, @st, @h, @u, @sync);";
 
+    /// <summary>The pages the store's tables use (needs VIEW DATABASE STATE; without it the size is left out).</summary>
+    public override string? StoreSize =>
+        "SELECT COALESCE(SUM(CAST(ps.used_page_count AS BIGINT)), 0) * 8192 FROM sys.dm_db_partition_stats AS ps JOIN sys.tables AS t ON t.object_id = ps.object_id WHERE LEFT(t.name, 8) = 'ofisync_';";
+
+    public override string LineRunsNewestFirst => "SELECT TOP (@n) run_id FROM ofisync_run WHERE line_id = @id ORDER BY run_id DESC";
+
+    public override string SumOfRowCounts => "SUM(CAST(row_count AS BIGINT))";
+
     public override string KeysList => "SELECT value AS k FROM OPENJSON(@keys)";
 
     public override string MarkPending => @"MERGE ofisync_state WITH (HOLDLOCK) AS s

@@ -21,6 +21,9 @@ internal sealed class SqliteStoreDialect : StoreDialect
     /// <summary>The state keeps no rowid beside its key: each key is stored once, in the primary key's b-tree.</summary>
     public override string StateTableOptions => " WITHOUT ROWID";
 
+    /// <summary>The file's pages in use or free (a deleted row's page is reused, and the file does not shrink).</summary>
+    public override string? StoreSize => "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()";
+
     public override string KeysList => "SELECT value AS k FROM json_each(@keys)";
 
     // "WHERE true": SQLite's parser needs it between a SELECT's FROM and ON CONFLICT.

@@ -10,13 +10,15 @@ using OfiSync.Core.Schema;
 namespace OfiSync.Core.Providers.Sqlite;
 
 /// <summary>
-/// SQLite: one transaction per batch, prepared UPDATE then INSERT per row. A failing statement fails its row only:
+/// SQLite: one transaction per batch; a row the state says is new costs one prepared plain INSERT (its id from
+/// last_insert_rowid), any other a prepared UPDATE then INSERT. A failing statement fails its row only:
 /// SQLite undoes that statement and the transaction goes on, so no batch split is needed.
 /// </summary>
 public sealed partial class SqliteTargetWriter : TargetWriterBase
 {
     private readonly SqliteConnection _connection;
     private readonly bool[] _dateOnly;
+    private SqliteTargetTable? _table;
 
     public SqliteTargetWriter(DbConnection connection, WriterShape shape, int commandTimeout) : base(connection, shape, commandTimeout)
     {
@@ -26,6 +28,7 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
 
     public override async Task<WriteOutcome[]> UpsertAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
     {
+        _table ??= SqliteTargetTable.Read(_connection, Shape);
         var outcomes = new WriteOutcome[rows.Count];
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancel).ConfigureAwait(false);
         var returning = Shape.QuotedId is null ? "" : " RETURNING " + Shape.QuotedId;
@@ -33,15 +36,19 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
         await using var update = Command(transaction, nonKey.Length == 0
             ? $"SELECT {(Shape.QuotedId ?? "1")} FROM {Shape.Table} WHERE {KeyWhere(Shape)}"
             : $"UPDATE {Shape.Table} SET {string.Join(", ", nonKey.Select(i => $"{Shape.Quoted[i]} = @v{i}"))} WHERE {KeyWhere(Shape)}{returning}");
-        await using var insert = Command(transaction,
-            $"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Quoted)}) VALUES ({string.Join(", ", Shape.Columns.Select((_, i) => "@v" + i))}){returning}");
+        var insertSql = $"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Quoted)}) VALUES ({string.Join(", ", Shape.Columns.Select((_, i) => "@v" + i))})";
+        await using var insert = Command(transaction, insertSql + returning);
+        // The plain INSERT of the rows the state says are new, reused for the batch: the id is the rowid, no RETURNING.
+        await using var plain = Command(transaction, insertSql);
+        var rowid = Shape.QuotedId is null || _table.IdIsRowid;
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
             try
             {
-                outcomes[r] = new WriteOutcome(true, row.LikelyNew
-                    ? await InsertElseUpdateAsync(insert, update, row, cancel).ConfigureAwait(false)
+                // Without a unique key a plain INSERT of a row the target holds would write it twice: UPDATE first.
+                outcomes[r] = new WriteOutcome(true, row.LikelyNew && _table.KeyIsUnique
+                    ? await InsertElseUpdateAsync(rowid ? plain : insert, rowid, update, row, cancel).ConfigureAwait(false)
                     : await UpdateElseInsertAsync(update, insert, row, cancel).ConfigureAwait(false));
             }
             catch (SqliteException ex) when (DatabaseProviders.Classify(ex) == FaultKind.Row)
@@ -57,25 +64,39 @@ public sealed partial class SqliteTargetWriter : TargetWriterBase
     {
         Bind(update, row);
         var (found, id) = await RunAsync(update, cancel).ConfigureAwait(false);
-        if (found) return id;
-        Bind(insert, row);
-        return (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+        if (!found)
+        {
+            Bind(insert, row);
+            id = (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+        }
+        Paths.Upserted++;
+        return id;
     }
 
-    /// <summary>A new row costs one INSERT; if the target has it already (a record made in the CRM), the UPDATE follows.</summary>
-    private async Task<string?> InsertElseUpdateAsync(SqliteCommand insert, SqliteCommand update, WriteRow row, CancellationToken cancel)
+    /// <summary>A new row costs one INSERT; if the target has it already (the store lost its state), the UPDATE follows.</summary>
+    private async Task<string?> InsertElseUpdateAsync(SqliteCommand insert, bool rowid, SqliteCommand update, WriteRow row, CancellationToken cancel)
     {
         try
         {
             Bind(insert, row);
-            return (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+            string? id;
+            if (!rowid) id = (await RunAsync(insert, cancel).ConfigureAwait(false)).Id;
+            else
+            {
+                await insert.ExecuteNonQueryAsync(cancel).ConfigureAwait(false);
+                id = Shape.QuotedId is null ? null : SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle).ToString(CultureInfo.InvariantCulture);
+            }
+            Paths.BulkInserted++;
+            return id;
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
             Bind(update, row);
             var (found, id) = await RunAsync(update, cancel).ConfigureAwait(false);
-            if (found) return id;
-            throw; // not there: the INSERT's own constraint error is the row's
+            if (!found) throw; // not there: the INSERT's own constraint error is the row's
+            Paths.FellBack++;
+            Paths.Upserted++;
+            return id;
         }
     }
 
