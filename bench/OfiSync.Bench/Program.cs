@@ -97,6 +97,7 @@ internal sealed class Bench
             }
             foreach (var n in _report.Notes) Say("note: " + n);
             if (_o.Phases) return await Phases.RunAsync(_o, _work, targets);
+            if (_o.Parallel) return await ParallelLines.RunAsync(_o, _work, targets, _report, _out, commit);
 
             var source = Path.Combine(_work, "erp.db");
             var warm = Path.Combine(_work, "erp-warm.db");

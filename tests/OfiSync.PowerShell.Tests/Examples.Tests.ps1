@@ -209,6 +209,20 @@ Describe 'examples/03-scheduled-task.ps1' {
             }
             finally { Erp 'ALTER TABLE cliente RENAME COLUMN cif TO nif' }
         }
+
+        It 'exits 3 when a line is held by another run (LineLocked), the other lines running' {
+            # The lock another process would hold on the Clientes line of this SQLite store: its lock file, opened exclusively.
+            $id = (Get-SyncLine Clientes -Store $Store).Id.ToString('N')
+            New-Item -ItemType Directory "$Store.locks" -Force | Out-Null
+            $held = [IO.FileStream]::new((Join-Path "$Store.locks" "$id.lock"), 'OpenOrCreate', 'ReadWrite', 'None')
+            try {
+                $r = Invoke-Example 03-scheduled-task.ps1 "-Store '$Store' -FailureCsv '$Csv' -LockTimeout 0"
+                $r.ExitCode | Should -Be 3 -Because (Show-Output $r)
+                (Show-Output $r) | Should -Match "SKIPPED: Another run of the line 'Clientes'"
+                (Show-Output $r) | Should -Match 'Sectores +Succeeded'
+            }
+            finally { $held.Dispose() }
+        }
     }
 
     It 'exits 1 on its scratch demo with -BreakOneRow' {
