@@ -19,6 +19,9 @@ Describe 'The module package' {
             $entries | Should -Contain 'OfiSync.PowerShell.dll'
             $entries | Should -Contain 'dependencies/OfiSync.Core.dll'
             $entries | Should -Contain 'en-US/about_OfiSync.help.txt'
+            $entries | Should -Contain 'es-ES/about_OfiSync.help.txt'
+            $entries | Should -Contain 'es-ES/OfiSync.PowerShell.dll-Help.xml'
+            $entries | Should -Contain 'en-US/OfiSync.PowerShell.dll-Help.xml'
             $entries | Should -Contain 'LICENSE'
             $reader = [IO.StreamReader]::new($zip.GetEntry('OfiSync.nuspec').Open())
             [xml] $nuspec = $reader.ReadToEnd()
