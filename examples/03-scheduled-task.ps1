@@ -13,9 +13,16 @@
             failed ones again
         2   a line could not run at all (a database unreachable, a column renamed, the delete safety cap...) or the
             script itself failed; the reason is in the output. Rows that failed too are still in the CSV file.
+        3   lines were skipped because another run held them (another process, or another machine sharing a server
+            store; ErrorId LineLocked), and nothing else went wrong: the other run sends their rows. Expected when
+            several machines run this script on one server store with -LockTimeout 0.
 
     Without -Store the script runs on a scratch demo (a demo ERP and CRM and a store of their own, in a temporary
     folder), so it can be tried anywhere; -BreakOneRow then makes one customer fail, to see exit code 1.
+
+    Several machines on one server store (PostgreSQL, MariaDB, SQL Server): give every machine the same -Store and
+    -LockTimeout 0, so that each line runs on one machine and the others skip it at once (exit code 3 there).
+    The one-line way to the failures of the last sync, whatever its lines: Get-SyncRunResult -LastSync -Status Failed.
 
     Register it (adapt the paths; the account that runs it needs the passwords its connections name, such as their
     environment variables, and write access to the store; a password variable that is not set is reported once,
@@ -45,6 +52,11 @@
     naming it, and creates nothing. Without -Store, a scratch demo store is prepared (see the description).
 .PARAMETER Line
     The lines to run; wildcards allowed. Default: every enabled line.
+.PARAMETER LockTimeout
+    Seconds a line waits for another run of it to end before it is skipped (exit code 3). 0 for several machines
+    sharing a server store. Default 30.
+.PARAMETER ThrottleLimit
+    How many lines run at once (Invoke-OfiSync -ThrottleLimit). Default 4; 1 runs them one after the other.
 .PARAMETER LogFolder
     Where the CSV of failed rows goes, as failures-<date>-<time>.csv. Default: the current folder, or the scratch
     folder of the demo.
@@ -65,6 +77,8 @@ param(
     [string] $ModulePath,
     [Parameter(Mandatory, ParameterSetName = 'Store')] [string] $Store,
     [string[]] $Line = '*',
+    [ValidateRange(0, 86400)] [int] $LockTimeout = 30,
+    [ValidateRange(1, 64)] [int] $ThrottleLimit = 4,
     [string] $LogFolder,
     [string] $FailureCsv,
     [Parameter(ParameterSetName = 'Demo')] [int] $Customers = 300,
@@ -103,20 +117,26 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
 
     # -Force: a scheduled job cannot answer a confirmation. It also lifts the delete safety cap; to keep the cap,
     # write -Confirm:$false instead of -Force.
-    # -Summary: one object per line. Failed rows then write one error per line (RowsFailed), collected with the
-    # errors of lines that could not run in $syncErrors; -ErrorAction SilentlyContinue keeps them out of the log,
-    # which gets the summary and the messages below instead.
-    $summaries = @(Invoke-OfiSync -Line $Line -Force -Summary -Store $Store -ErrorVariable syncErrors -ErrorAction SilentlyContinue)
+    # -Summary: one object per line, and the sync's total last when two or more lines ran (the one without a RunId).
+    # Failed rows then write one error per line (RowsFailed), collected with the errors of lines that could not run in
+    # $syncErrors; -ErrorAction SilentlyContinue keeps them out of the log, which gets the summary and the messages below.
+    $output = @(Invoke-OfiSync -Line $Line -Force -Summary -Store $Store -LockTimeout $LockTimeout -ThrottleLimit $ThrottleLimit `
+        -ErrorVariable syncErrors -ErrorAction SilentlyContinue)
+    $summaries = @($output | Where-Object RunId)
+    $total = $output | Where-Object { -not $_.RunId }
     $summaries | Format-Table RunId, Line, Status, Read, Inserted, Updated, Deleted, Flagged, Unchanged, Failed,
         @{ Name = 'Seconds'; Expression = { '{0:N1}' -f $_.Duration.TotalSeconds }; Alignment = 'Right' } -AutoSize |
         Out-String -Width 200 | Write-Output
+    if ($total) { Write-Output "Lines: $($total.Succeeded) succeeded, $($total.CompletedWithErrors) with failed rows, $($total.Failed) failed, $($total.NotRun) not run; rows read $($total.Read), failed $($total.FailedRows)" }
 
     # The failed rows of this sync (every line this Invoke-OfiSync call ran), from the store: line, key, action and error.
     # (When no line ran, the last sync is an older one: then there is nothing of this run to list.)
     $failedRows = @(if ($summaries) { Get-SyncRunResult -LastSync -Status Failed -Store $Store })
     # Errors other than "rows failed": a line that could not run, a line that did not run because a line it depends
     # on failed, or a connection whose password is missing (one error, naming the lines it kept from running).
-    $lineErrors = @($syncErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'RowsFailed*' })
+    # A line another run held (LineLocked) is not a failure of this job: the other run sends its rows.
+    $locked = @($syncErrors | Where-Object { $_.FullyQualifiedErrorId -like 'LineLocked*' })
+    $lineErrors = @($syncErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'RowsFailed*' -and $_.FullyQualifiedErrorId -notlike 'LineLocked*' })
     # A line that failed or stopped says why in its summary too: reported from there only when no error told it
     # already (stopped by -MaxErrors), so each reason is written once.
     $told = @($lineErrors | ForEach-Object { $_.TargetObject } | Where-Object { $_ -and $_.PSObject.TypeNames -contains 'OfiSync.Core.Lines.SyncLine' } | ForEach-Object Name)
@@ -137,8 +157,9 @@ $(if ($BreakOneRow) { "UPDATE cliente SET nif = (SELECT nif FROM cliente WHERE a
         Remove-Item -LiteralPath $FailureCsv   # a CSV of an earlier run would describe rows that went through since
     }
     foreach ($e in $lineErrors) { Write-Output "ERROR: $e" }
+    foreach ($e in $locked) { Write-Output "SKIPPED: $e" }
 
-    $exitCode = if ($lineErrors) { 2 } elseif ($failedRows) { 1 } else { 0 }
+    $exitCode = if ($lineErrors) { 2 } elseif ($failedRows) { 1 } elseif ($locked) { 3 } else { 0 }
     Write-Output "OfiSync run ended $(& $stamp 'yyyy-MM-dd HH:mm:ss'), exit code $exitCode"
 }
 catch {

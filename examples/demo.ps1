@@ -19,10 +19,16 @@
     folder. It must not hold sync lines already, so the demo cannot change a store of yours.
 .PARAMETER Keep
     Keeps the temporary work folder, to look at the databases afterwards.
+.PARAMETER Language
+    The language the demo speaks: en or es. By default es when the session's UI culture is Spanish ($PSUICulture
+    es-ES, es-MX...), en otherwise. The narration comes from examples/DemoText.psd1; the commands shown, the data
+    and the status values are the same in both languages.
 .EXAMPLE
     ./build.sh demo
 .EXAMPLE
     pwsh examples/demo.ps1 -Customers 500 -WorkFolder ./demo -Keep
+.EXAMPLE
+    ./build.sh demo -Language es
 #>
 [CmdletBinding()]
 param(
@@ -30,13 +36,15 @@ param(
     [ValidateRange(50, 200000)] [int] $Customers = 3000,
     [string] $WorkFolder,
     [string] $StorePath,
-    [switch] $Keep
+    [switch] $Keep,
+    [ValidateSet('en', 'es')] [string] $Language = $(if ($PSUICulture -like 'es*') { 'es' } else { 'en' })
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 if ($env:NO_COLOR) { $PSStyle.OutputRendering = 'PlainText' }
 $clock = [Diagnostics.Stopwatch]::StartNew()
+$T = (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'DemoText.psd1'))[$Language]
 
 # --- Presentation helpers -----------------------------------------------------------------------------------------
 $plain = $PSStyle.OutputRendering -eq 'PlainText' -or [Console]::IsOutputRedirected
@@ -90,28 +98,28 @@ try {
     # Every OfiSync command below uses this store: the demo's own, never your default one.
     $env:OFISYNC_STORE = $StorePath
     if ((Test-Path $StorePath) -and (Get-SyncLine)) {
-        throw "The store $StorePath already holds sync lines. Give the demo a new -StorePath, or none."
+        throw ($T.StoreNotEmpty -f $StorePath)
     }
 
-    Write-Host "OfiSync $((Get-Module OfiSync).Version) demo: keeping a CRM up to date from an ERP, both SQLite files"
-    Write-Host "Work folder: $WorkFolder"
-    Write-Host "Store:       $StorePath  (the demo's own; your default store is not touched)"
+    Write-Host ($T.Banner -f (Get-Module OfiSync).Version)
+    Write-Host ($T.WorkFolder -f $WorkFolder)
+    Write-Host ($T.Store -f $StorePath)
 
     # --- 1. The databases ------------------------------------------------------------------------------------------
-    Write-Step ("1. An ERP with {0:N0} customers, and an empty CRM" -f $Customers)
+    Write-Step ($T.Step1 -f $Customers)
     $erp = New-DemoErp -Path $erpPath -Customers $Customers
     New-DemoCrm -Path $crmPath | Out-Null
     function Invoke-Erp([string] $Sql) { Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erpPath" -Query $Sql -Confirm:$false }
     function Invoke-Crm([string] $Sql) { Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crmPath" -Query $Sql -Confirm:$false }
     $active = (Invoke-Erp 'SELECT COUNT(*) AS n FROM cliente WHERE activo = 1').n
-    Write-Note ("ERP: {0:N0} customers ({1:N0} active), {2:N0} invoices and credit notes from {3:yyyy-MM-dd} to {4:yyyy-MM-dd}, 12 sectors, 8 sales reps." -f
+    Write-Note ($T.ErpSummary -f
         $erp.Customers, $active, $erp.Invoices, $erp.From, $erp.To)
-    Write-Note 'CRM: the tables sector, cuenta and cuenta_ventas, empty.'
+    Write-Note $T.CrmEmpty
     Write-Command "Invoke-SyncQuery -Provider Sqlite -ConnectionString 'Data Source=erp.db' -Query 'SELECT codigo, razon_social, nif, poblacion, provincia, sector_codigo, activo FROM cliente LIMIT 5'"
     Invoke-Erp 'SELECT codigo, razon_social, nif, poblacion, provincia, sector_codigo, activo FROM cliente LIMIT 5' | Show-Table
 
     # --- 2. Connections and lines ----------------------------------------------------------------------------------
-    Write-Step '2. Connections and sync lines'
+    Write-Step $T.Step2
     Write-Command @"
 New-SyncConnection -Name ERP -Provider Sqlite -ConnectionString 'Data Source=$erpPath'
 New-SyncConnection -Name CRM -Provider Sqlite -ConnectionString 'Data Source=$crmPath'
@@ -121,16 +129,16 @@ Get-SyncConnection | Test-SyncConnection
     New-SyncConnection -Name CRM -Provider Sqlite -ConnectionString "Data Source=$crmPath" | Out-Null
     Get-SyncConnection | Test-SyncConnection | Show-Table
 
-    Write-Command @'
+    Write-Command (@'
 New-SyncLine -Name Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetId id -Map @{
     codigo_origen = 'codigo'; descripcion = 'descripcion' }
 New-SyncLine -Name Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -Map @{
-    codigo = 'codigo'; razon_social = 'razon_social'; nif = 'nif'; ...  # 16 columns, see examples/DemoData.psm1
+    codigo = 'codigo'; razon_social = 'razon_social'; nif = 'nif'; ...  <map-comment>
     estado    = @{ Constant = 'Cliente' }
     sector_id = @{ Lookup = 'sector'; Match = 'codigo_origen'; Value = 'id'; From = 'sector_codigo' }
 } -Filter { activo -eq 1 } -DeletePolicy Flag -FlagColumn estado -FlagValue Inactivo -DependsOn Sectores
 Get-SyncLine
-'@
+'@).Replace('<map-comment>', $T.MapComment)
     New-SyncLine -Name Sectores -Source ERP -SourceTable sector -Target CRM -TargetTable sector -Key codigo -TargetId id -Map @{
         codigo_origen = 'codigo'
         descripcion   = 'descripcion'
@@ -139,12 +147,12 @@ Get-SyncLine
         -Map (Get-DemoClientesMap) -Filter { activo -eq 1 } -DeletePolicy Flag -FlagColumn estado -FlagValue Inactivo `
         -DependsOn Sectores | Out-Null
     Get-SyncLine | Show-Table
-    Write-Command '(Get-SyncLine Clientes).Columns | ForEach-Object ToString     # the column map, target = source'
+    Write-Command "(Get-SyncLine Clientes).Columns | ForEach-Object ToString     $($T.ColumnsComment)"
     Write-Wrapped (((Get-SyncLine Clientes).Columns | ForEach-Object ToString) -join '; ')
 
     # --- 3. Preview --------------------------------------------------------------------------------------------------
-    Write-Step '3. Preview: what a run would write, row by row; nothing is written'
-    Write-Note 'The customers look their sector up in the CRM, so the sectors go first (Clientes -DependsOn Sectores).'
+    Write-Step $T.Step3
+    Write-Note $T.SectorsFirst
     Write-Command 'Invoke-OfiSync -Line Sectores -Force -Summary'
     Invoke-OfiSync -Line Sectores -Force -Summary | Show-Table
     Write-Command @'
@@ -155,13 +163,13 @@ $preview | Select-Object -First 5 Action, Key, razon_social, nif, poblacion, sec
     $preview = @(Get-SyncPreview -Line Clientes)
     $preview | Group-Object Action -NoElement | Show-Table
     $preview | Select-Object -First 5 | Show-Table -Property Action, Key, razon_social, nif, poblacion, sector_id, estado
-    Write-Note ("Only the {0:N0} active customers are read: the pre-filter 'activo -eq 1' runs inside the ERP's SQL." -f $preview.Count)
+    Write-Note ($T.OnlyActive -f $preview.Count)
 
     # --- 4. Pick a few rows and apply them ---------------------------------------------------------------------------
-    Write-Step '4. Preview and apply: pick rows with Where-Object, leave a column out, apply just those'
-    Write-Command 'Get-SyncColumn Clientes provincia, sector_codigo -Profile -Top 4   # the filter helper: what the customers hold'
+    Write-Step $T.Step4
+    Write-Command "Get-SyncColumn Clientes provincia, sector_codigo -Profile -Top 4   $($T.ProfileComment)"
     Get-SyncColumn Clientes provincia, sector_codigo -Profile -Top 4 | Show-Table -Property Name, Rows, Nulls, Summary
-    Write-Note 'Counted inside the ERP under the pre-filter (activo -eq 1): values to pick from, for Where-Object or a -Filter.'
+    Write-Note $T.ProfileNote
     Write-Command @'
 $riojanos = $preview | Where-Object provincia -eq 'La Rioja' | Select-Object * -ExcludeProperty telefono
 $riojanos | Invoke-OfiSync -Confirm:$false
@@ -170,30 +178,30 @@ $riojanos | Invoke-OfiSync -Confirm:$false
     # An empty pipeline (no customer of La Rioja) runs nothing: Invoke-OfiSync never falls back to every line then.
     $picked = @($riojanos | Invoke-OfiSync -Confirm:$false)
     $picked | Select-Object -First 5 | Show-Table
-    if ($picked.Count -gt 5) { Write-Note "... $($picked.Count - 5) more." }
-    Write-Note ("Picked and sent: {0} customers of La Rioja, without their telephone; the CRM now holds {1} cuentas." -f
+    if ($picked.Count -gt 5) { Write-Note ($T.More -f ($picked.Count - 5)) }
+    Write-Note ($T.PickedSent -f
         $picked.Count, (Invoke-Crm 'SELECT COUNT(*) AS n FROM cuenta').n)
-    Write-Note 'Rows sent without every column keep no hash, so the next run sends them whole again.'
+    Write-Note $T.NoHash
 
     # --- 5. Run everything -------------------------------------------------------------------------------------------
-    Write-Step '5. Run every line: one result per row, with its status'
+    Write-Step $T.Step5
     Write-Command @'
 $results = Invoke-OfiSync -Force
 $results | Select-Object -First 5
 $results | Group-Object Line, Action, Status -NoElement
 '@
     $results = @(Invoke-OfiSync -Force)
-    Write-Note 'Legend: ✔ Succeeded = written; ✘ Failed = not written, Error says why; – Skipped = left out.'
+    Write-Note $T.Legend
     $results | Select-Object -First 5 | Show-Table
     $results | Group-Object Line, Action, Status -NoElement | Show-Table
-    Write-Note ("First full run: {0:N0} rows sent." -f $results.Count)
-    if ($picked) { Write-Note "The $($picked.Count) customers of La Rioja come again, as updates, now with their telephone." }
-    Write-Command 'Invoke-OfiSync -Force -Summary     # again, right away: one summary per line'
+    Write-Note ($T.FirstRun -f $results.Count)
+    if ($picked) { Write-Note ($T.RiojaAgain -f $picked.Count) }
+    Write-Command "Invoke-OfiSync -Force -Summary     $($T.AgainComment)"
     Invoke-OfiSync -Force -Summary | Show-Table
-    Write-Note 'Nothing changed in the ERP since, so nothing is written: every row is Unchanged.'
+    Write-Note $T.NothingChanged
 
     # --- 6. Changes in the ERP -----------------------------------------------------------------------------------------
-    Write-Step '6. Some customers change in the ERP; the next run sends only those'
+    Write-Step $T.Step6
     $cl = Invoke-Erp "SELECT codigo, razon_social FROM cliente WHERE activo = 1 AND pais = 'ES' AND provincia <> 'La Rioja' ORDER BY codigo LIMIT 4"
     $changeSql = @"
 UPDATE cliente SET telefono = '915550123', fecha_modif = date('now') WHERE codigo = '$($cl[0].codigo)';
@@ -205,28 +213,28 @@ INSERT INTO cliente (codigo, razon_social, nombre_comercial, nif, direccion, cp,
 VALUES ('439999001', 'Cafetería La Ñora, S.L.', 'Cafetería La Ñora', 'B30999999', 'Plaza de la Iglesia 3', '30830', 'La Ñora',
         'Murcia', 'ES', '968123456', 'hola@cafeterialanora.es', 'HOS', 'Contado', 'V02', date('now'), date('now'), 1);
 "@
-    Write-Command "Invoke-SyncQuery -Connection ERP -Query `$changeSql   # in the ERP:"
-    Write-Note "  $($cl[0].codigo): new telephone; $($cl[1].codigo): moves to Alcalá de Henares; $($cl[2].codigo): new name;"
-    Write-Note "  $($cl[3].codigo): no longer active (activo = 0); 439999001: a new customer."
+    Write-Command "Invoke-SyncQuery -Connection ERP -Query `$changeSql   $($T.InErpComment)"
+    Write-Note ($T.Changes1 -f $cl[0].codigo, $cl[1].codigo, $cl[2].codigo)
+    Write-Note ($T.Changes2 -f $cl[3].codigo)
     Invoke-SyncQuery -Connection ERP -Query $changeSql -Confirm:$false
     $expected = @($cl.codigo) + '439999001' | Sort-Object
 
-    Write-Command 'Get-SyncPreview -Line Clientes        # the changed columns, old -> new'
+    Write-Command "Get-SyncPreview -Line Clientes        $($T.ChangesComment)"
     Get-SyncPreview -Line Clientes | Show-Table
     Write-Command 'Invoke-OfiSync -Force'
     $incremental = @(Invoke-OfiSync -Force)
     $incremental | Show-Table
     $sent = @($incremental.Key | Sort-Object)
-    Write-Note ("Incremental run: {0} rows sent out of {1:N0} customers: {2}." -f $sent.Count, ($active + 1), ($sent -join ', '))
-    Write-Note ("The customer no longer active is kept in the CRM with estado = '{0}' (the Flag delete policy)." -f
+    Write-Note ($T.IncrementalRun -f $sent.Count, ($active + 1), ($sent -join ', '))
+    Write-Note ($T.FlaggedKept -f
         (Invoke-Crm "SELECT estado FROM cuenta WHERE codigo = '$($cl[3].codigo)'").estado)
-    if (Compare-Object $expected $sent) { throw "The incremental run sent $($sent -join ', ') instead of $($expected -join ', ')." }
+    if (Compare-Object $expected $sent) { throw ($T.IncrementalWrong -f ($sent -join ', '), ($expected -join ', ')) }
 
     # --- 7. A row that fails -------------------------------------------------------------------------------------------
-    Write-Step '7. One row fails cleanly; fix it in the ERP and the next run sends it'
+    Write-Step $T.Step7
     $pair = Invoke-Erp "SELECT codigo, nif FROM cliente WHERE activo = 1 AND pais = 'ES' AND provincia <> 'La Rioja' ORDER BY codigo LIMIT 2 OFFSET 10"
     $bad = $pair[1].codigo; $goodNif = $pair[1].nif
-    Write-Note "A typing error in the ERP: customer $bad gets the NIF of $($pair[0].codigo), $($pair[0].nif); the CRM's cuenta.nif is UNIQUE."
+    Write-Note ($T.TypingError -f $bad, $pair[0].codigo, $pair[0].nif)
     Invoke-Erp "UPDATE cliente SET nif = '$($pair[0].nif)', fecha_modif = date('now') WHERE codigo = '$bad'" | Out-Null
     Write-Command @'
 $results = Invoke-OfiSync -Force -ErrorVariable rowErrors -ErrorAction SilentlyContinue
@@ -234,27 +242,27 @@ $results | Where-Object Status -eq Failed | Format-List Key, Action, Status, Col
 '@
     $failedRun = @(Invoke-OfiSync -Force -ErrorVariable rowErrors -ErrorAction SilentlyContinue)
     $failedRun | Where-Object Status -EQ Failed | Format-List Key, Action, Status, Column, Error | Out-String -Stream | Where-Object { $_.Trim() } | Write-Host
-    Write-Note ("Failed rows: {0}; errors collected by -ErrorVariable: {1} ({2}). The other rows of the run go on." -f
+    Write-Note ($T.FailedRows -f
         @($failedRun | Where-Object Status -EQ Failed).Count, $rowErrors.Count, ($rowErrors | Select-Object -First 1).FullyQualifiedErrorId.Split(',')[0])
-    Write-Note 'A failed row keeps no hash, so every run tries it again until it goes through.'
+    Write-Note $T.Retry
 
-    Write-Command "Invoke-SyncQuery -Connection ERP -Query `"UPDATE cliente SET nif = '$goodNif' WHERE codigo = '$bad'`"   # fixed in the ERP"
+    Write-Command "Invoke-SyncQuery -Connection ERP -Query `"UPDATE cliente SET nif = '$goodNif' WHERE codigo = '$bad'`"   $($T.FixedComment)"
     Invoke-SyncQuery -Connection ERP -Query "UPDATE cliente SET nif = @nif, fecha_modif = date('now') WHERE codigo = @codigo" -Parameters @{ nif = $goodNif; codigo = $bad } -Confirm:$false
     Write-Command 'Invoke-OfiSync -Force'
     $fixed = @(Invoke-OfiSync -Force)
     $fixed | Show-Table
-    Write-Note ("After the fix: {0} row sent ({1}), status {2}." -f $fixed.Count, ($fixed.Key -join ', '), ($fixed.Status -join ', '))
+    Write-Note ($T.AfterFix -f $fixed.Count, ($fixed.Key -join ', '), ($fixed.Status -join ', '))
 
     # --- 8. Run history --------------------------------------------------------------------------------------------------
-    Write-Step '8. The run history, and the failed rows of a run'
+    Write-Step $T.Step8
     Write-Command 'Get-SyncRun -Line Clientes'
     Get-SyncRun -Line Clientes | Show-Table
     Write-Command 'Get-SyncRun -Filter { Failed -gt 0 } | Get-SyncRunResult -Status Failed'
     Get-SyncRun -Filter { Failed -gt 0 } | Get-SyncRunResult -Status Failed | Show-Table
 
     # --- 9. Sales statistics and the pyramid -------------------------------------------------------------------------
-    Write-Step '9. Sales statistics and the customer pyramid, current and previous'
-    Write-Note 'Each customer''s sales reach its CRM record (cuenta_ventas), computed inside the ERP from its invoices and credit notes.'
+    Write-Step $T.Step9
+    Write-Note $T.SalesNote
     Write-Command (@(
         "New-SyncLine -Name Ventas -Source ERP -Target CRM -TargetTable cuenta_ventas -DependsOn Clientes -Key customer_key, fiscal_year -SalesStatistics @{"
         "    From = 'Invoices'; Table = 'factura'; Customer = 'cliente_codigo'; Date = 'fecha'; Amount = 'total'; CustomerLine = 'Clientes' } -Map @{"
@@ -273,35 +281,35 @@ $results | Where-Object Status -eq Failed | Format-List Key, Action, Status, Col
     Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0}' -Summary" -f $asOf.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture))
     $ventas = Invoke-OfiSync -Line Ventas -Force -AsOf $asOf -Summary
     $ventas | Show-Table
-    Write-Note ("{0:N0} customers' figures written. {1:N0} Skipped: customers inactive in the ERP, which the Clientes line leaves out of the CRM; they would go once the CRM has them." -f
+    Write-Note ($T.SalesWritten -f
         $ventas.Inserted, $ventas.Skipped)
     Write-Command 'Invoke-SyncQuery CRM "SELECT piramide_actual, COUNT(*) AS clientes, SUM(ventas_actual) AS ventas ... GROUP BY piramide_actual"'
     Invoke-Crm @"
-SELECT COALESCE(piramide_actual, '(never bought)') AS piramide_actual, COUNT(*) AS clientes, printf('%,.2f', SUM(ventas_actual)) AS ventas_actual
+SELECT COALESCE(piramide_actual, '$($T.NeverBought)') AS piramide_actual, COUNT(*) AS clientes, printf('%,.2f', SUM(ventas_actual)) AS ventas_actual
 FROM cuenta_ventas GROUP BY piramide_actual
 ORDER BY CASE piramide_actual WHEN 'Top' THEN 1 WHEN 'Large' THEN 2 WHEN 'Medium' THEN 3 WHEN 'Small' THEN 4 WHEN 'Inactive' THEN 5 ELSE 6 END
 "@ | Show-Table
-    Write-Note 'Top = the first 1 % of the customers with sales this fiscal year, Large up to 5 %, Medium up to 20 %, Small the rest; Inactive = no sales this year but sales before.'
-    Write-Command 'the five biggest customers this year, with their tier now and the year before'
+    Write-Note $T.Tiers
+    Write-Command "# $($T.Biggest)"
     Invoke-Crm @"
 SELECT c.codigo, c.razon_social, printf('%,.2f', v.ventas_actual) AS ventas_actual, printf('%,.2f', v.ventas_anterior) AS ventas_anterior,
        v.num_facturas, v.fecha_ult_venta, v.piramide_actual, v.piramide_anterior
 FROM cuenta_ventas v JOIN cuenta c ON c.id = v.cuenta_id ORDER BY v.ventas_actual DESC LIMIT 5
 "@ | Show-Table
-    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0}' -Summary     # the same day again" -f $asOf.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture))
+    Write-Command ("Invoke-OfiSync -Line Ventas -Force -AsOf '{0}' -Summary     {1}" -f $asOf.ToString('yyyy-MM-dd', [cultureinfo]::InvariantCulture), $T.SameDayComment)
     $again = Invoke-OfiSync -Line Ventas -Force -AsOf $asOf -Summary
-    Write-Note ("Same day, same figures: {0} rows written, {1:N0} unchanged." -f ($again.Inserted + $again.Updated), $again.Unchanged)
+    Write-Note ($T.SameDay -f ($again.Inserted + $again.Updated), $again.Unchanged)
 
     $counts = Invoke-Crm "SELECT COUNT(*) AS cuentas, SUM(estado = 'Cliente') AS clientes, SUM(estado = 'Inactivo') AS inactivos FROM cuenta"
-    Write-Step 'Done'
-    Write-Note ("The CRM holds {0:N0} cuentas: {1:N0} Cliente, {2:N0} Inactivo. {3} runs recorded in the store." -f
+    Write-Step $T.Done
+    Write-Note ($T.CrmHolds -f
         $counts.cuentas, $counts.clientes, $counts.inactivos, @(Get-SyncRun).Count)
-    Write-Note ("Demo finished in {0:N1} s." -f $clock.Elapsed.TotalSeconds)
+    Write-Note ($T.Finished -f $clock.Elapsed.TotalSeconds)
 }
 catch {
     $exitCode = 1
-    $where = if ($_.InvocationInfo -and $_.InvocationInfo.ScriptLineNumber) { " (demo.ps1 line $($_.InvocationInfo.ScriptLineNumber))" } else { '' }
-    Write-Host "`nThe demo stopped: $($_.Exception.Message)$where"
+    $where = if ($_.InvocationInfo -and $_.InvocationInfo.ScriptLineNumber) { $T.StoppedAt -f $_.InvocationInfo.ScriptLineNumber } else { '' }
+    Write-Host ("`n" + ($T.Stopped -f $_.Exception.Message, $where))
 }
 finally {
     if ($null -eq $savedStore) { Remove-Item Env:OFISYNC_STORE -ErrorAction SilentlyContinue } else { $env:OFISYNC_STORE = $savedStore }
@@ -309,7 +317,7 @@ finally {
         Remove-Item -LiteralPath $WorkFolder -Recurse -Force -ErrorAction SilentlyContinue
     }
     elseif ($exitCode -eq 0) {
-        Write-Host "The databases and the store stay in $WorkFolder."
+        Write-Host ($T.KeptIn -f $WorkFolder)
     }
 }
 exit $exitCode

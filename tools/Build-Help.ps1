@@ -32,6 +32,14 @@
         }
     module/help/Common.psd1, @{ Parameters = @{ Store = '...'; WhatIf = '...' } }, gives the text of parameters
     that many cmdlets share (the base class's -Store, -WhatIf, -Confirm); a cmdlet's own text wins over it.
+    Translations: module/help/<culture>/ (es-ES) holds one source per cmdlet in that language, with the same keys
+    except Links: Synopsis, Description, the text of every parameter (and DefaultValue where the English source words
+    one), Inputs, Outputs and Notes where the English source has them, and Examples with the same count and order,
+    each with Title (when the English one has it) and Remarks. Example Code comes from the English source; a translation
+    may give Code to translate its comments, and nothing else may differ. Its Common.psd1 holds Parameters and Strings
+    (the text this script writes itself, such as 'Example' and 'Binds to -{0} {1}.'). Each about topic of en-US needs
+    its translation in module/<culture>/. The build writes <ModulePath>/<culture>/<assembly>.dll-Help.xml, checks that
+    Get-Help under that UI culture reads it, and fails, naming the cmdlet and what is missing or extra, otherwise.
     In text, a blank line starts a new paragraph; lines starting with '- ' or '* ' are kept as list items;
     other line breaks inside a paragraph are joined with a space.
 .PARAMETER ModulePath
@@ -78,6 +86,18 @@ $DevNs = 'http://schemas.microsoft.com/maml/dev/2004/10'
 $AllowedKeys = 'Synopsis', 'Description', 'Parameters', 'Inputs', 'Outputs', 'Notes', 'Examples', 'Links'
 $CommonFile = 'Common.psd1'   # shared parameter text, not a cmdlet
 $SharedText = @{}
+# Text the writer adds itself (not from a source); a translation's Common.psd1 gives every key in its language.
+$EnglishStrings = @{
+    Example         = 'Example'
+    NoPipelineInput = 'You cannot pipe objects to this cmdlet.'
+    BindsTo         = 'Binds to -{0} {1}.'
+    ByValue         = 'by value'
+    ByPropertyName  = 'by property name ({0})'
+    And             = ' and '
+    OnlineVersion   = 'Online Version:'
+    NoDefault       = 'None'
+}
+$Strings = $EnglishStrings
 $Problems = [System.Collections.Generic.List[string]]::new()
 function Add-Problem([string] $Command, [string] $Text) { $Problems.Add("${Command}: $Text") }
 
@@ -202,10 +222,10 @@ function Get-ParameterModel([System.Management.Automation.CmdletInfo] $Command, 
         $m | Add-Member NoteProperty ByPropertyName $byName
         $m | Add-Member NoteProperty PipelineInput ($(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }))
         $default = if (Test-Text $m.DefaultOverride) { $m.DefaultOverride }
-                   elseif ($m.Required) { 'None' }
+                   elseif ($m.Required) { $Strings.NoDefault }
                    elseif ($m.IsSwitch) { 'False' }
                    elseif ($null -ne $m.KnownDefault) { $m.KnownDefault }
-                   else { 'None' }
+                   else { $Strings.NoDefault }
         $m | Add-Member NoteProperty DefaultValue $default
     }
     $models
@@ -213,8 +233,8 @@ function Get-ParameterModel([System.Management.Automation.CmdletInfo] $Command, 
 #endregion
 
 #region checks
-function Test-Source([System.Management.Automation.CmdletInfo] $Command, [hashtable] $Source, $Parameters) {
-    $name = $Command.Name
+function Test-Source([System.Management.Automation.CmdletInfo] $Command, [hashtable] $Source, $Parameters, [string] $Label) {
+    $name = if ($Label) { $Label } else { $Command.Name }
     foreach ($key in $Source.Keys) {
         if ($key -notin $AllowedKeys) { Add-Problem $name "unknown key '$key' in its help source (allowed: $($AllowedKeys -join ', '))" }
     }
@@ -341,7 +361,7 @@ function Write-Command([System.Xml.XmlWriter] $W, [System.Management.Automation.
     if (-not $piped) {
         $W.WriteStartElement('command', 'inputType', $CommandNs)
         $W.WriteStartElement('dev', 'type', $DevNs); $W.WriteElementString('maml', 'name', $MamlNs, 'None'); $W.WriteEndElement()
-        Write-Paragraphs $W $(if ($inputText) { $inputText } else { 'You cannot pipe objects to this cmdlet.' })
+        Write-Paragraphs $W $(if ($inputText) { $inputText } else { $Strings.NoPipelineInput })
         $W.WriteEndElement()
     }
     $first = $true
@@ -351,8 +371,8 @@ function Write-Command([System.Xml.XmlWriter] $W, [System.Management.Automation.
         $W.WriteStartElement('command', 'inputType', $CommandNs)
         $W.WriteStartElement('dev', 'type', $DevNs); $W.WriteElementString('maml', 'name', $MamlNs, $group.Name); $W.WriteEndElement()
         $lines = foreach ($p in $group.Group) {
-            $how = @(if ($p.ByValue) { 'by value' }; if ($p.ByPropertyName) { "by property name ($(@($p.Name) + $p.Aliases -join ', '))" })
-            "Binds to -$($p.Name) $($how -join ' and ')."
+            $how = @(if ($p.ByValue) { $Strings.ByValue }; if ($p.ByPropertyName) { $Strings.ByPropertyName -f (@($p.Name) + $p.Aliases -join ', ') })
+            $Strings.BindsTo -f $p.Name, ($how -join $Strings.And)
         }
         $texts = @(($lines -join ' '))
         if ($first) { $texts += $inputText }
@@ -387,7 +407,7 @@ function Write-Command([System.Xml.XmlWriter] $W, [System.Management.Automation.
     $i = 0
     foreach ($e in @($Source['Examples'])) {
         $i++
-        $title = "Example ${i}" + $(if (Test-Text $e['Title']) { ": $($e['Title'].Trim())" } else { '' })
+        $title = "$($Strings.Example) ${i}" + $(if (Test-Text $e['Title']) { ": $($e['Title'].Trim())" } else { '' })
         $W.WriteStartElement('command', 'example', $CommandNs)
         $W.WriteElementString('maml', 'title', $MamlNs, "---------- $title ----------")
         $W.WriteElementString('dev', 'code', $DevNs, ($e['Code'].Replace("`r`n", "`n").Trim("`n")))
@@ -403,7 +423,7 @@ function Write-Command([System.Xml.XmlWriter] $W, [System.Management.Automation.
     foreach ($link in @($Source['Links'] | Where-Object { Test-Text $_ })) {
         $W.WriteStartElement('maml', 'navigationLink', $MamlNs)
         if ($link -match '^https?://') {
-            $W.WriteElementString('maml', 'linkText', $MamlNs, 'Online Version:')
+            $W.WriteElementString('maml', 'linkText', $MamlNs, $Strings.OnlineVersion)
             $W.WriteElementString('maml', 'uri', $MamlNs, $link)
         }
         else {
@@ -418,6 +438,103 @@ function Write-Command([System.Xml.XmlWriter] $W, [System.Management.Automation.
     $W.WriteEndElement()
 }
 #endregion
+#region translations
+# The code of an example without its comments, as tokens: a translation may translate comments, nothing else.
+function Get-CodeWithoutComment([string] $Code) {
+    $tokens = $null; $errors = $null
+    $null = [System.Management.Automation.Language.Parser]::ParseInput($Code.Replace("`r`n", "`n"), [ref]$tokens, [ref]$errors)
+    @($tokens | Where-Object Kind -NE 'Comment' | ForEach-Object Text) -join ' '
+}
+
+# The source of one cmdlet in a translation: its text from $Translation, its example code and links from the English
+# source. Whatever the translation lacks, or has that the English source has not, is a problem named after $Label.
+function Merge-Translation([string] $Label, [hashtable] $English, [hashtable] $Translation) {
+    foreach ($key in $Translation.Keys) {
+        if ($key -notin $AllowedKeys -or $key -eq 'Links') {
+            Add-Problem $Label "unknown key '$key' (a translation gives Synopsis, Description, Parameters, Inputs, Outputs, Notes and Examples; links and example code come from the English source)"
+        }
+    }
+    foreach ($key in 'Inputs', 'Outputs', 'Notes') {
+        $inEnglish = Test-Text ([string]($English[$key] -join ''))
+        $inTranslation = Test-Text ([string]($Translation[$key] -join ''))
+        if ($inEnglish -and -not $inTranslation) { Add-Problem $Label "has no $key text, and the English source has one" }
+        if ($inTranslation -and -not $inEnglish) { Add-Problem $Label "has $key text, and the English source has none" }
+    }
+    $englishParameters = if ($English['Parameters'] -is [hashtable]) { $English['Parameters'] } else { @{} }
+    $translatedParameters = if ($Translation['Parameters'] -is [hashtable]) { $Translation['Parameters'] } else { @{} }
+    foreach ($name in $englishParameters.Keys) {
+        $en = $englishParameters[$name]
+        if ($en -is [hashtable] -and (Test-Text $en['DefaultValue'])) {
+            $tr = $translatedParameters[$name]
+            if (-not ($tr -is [hashtable] -and (Test-Text $tr['DefaultValue']))) {
+                Add-Problem $Label "parameter -$name needs @{ Description = '...'; DefaultValue = '...' }: the English source words its default value ('$($en['DefaultValue'])')"
+            }
+        }
+    }
+    $englishExamples = @($English['Examples'] | Where-Object { $null -ne $_ })
+    $translatedExamples = @($Translation['Examples'] | Where-Object { $null -ne $_ })
+    if ($translatedExamples.Count -ne $englishExamples.Count) {
+        Add-Problem $Label "has $($translatedExamples.Count) example(s) and the English source $($englishExamples.Count): translate each English example, in the same order"
+    }
+    $examples = for ($i = 0; $i -lt [math]::Min($englishExamples.Count, $translatedExamples.Count); $i++) {
+        $en = $englishExamples[$i]; $tr = $translatedExamples[$i]; $n = $i + 1
+        if ($tr -isnot [hashtable] -or $en -isnot [hashtable]) { $tr; continue }
+        foreach ($k in $tr.Keys) { if ($k -notin 'Title', 'Code', 'Remarks') { Add-Problem $Label "example $n has an unknown key '$k' (allowed: Title, Code, Remarks)" } }
+        if ((Test-Text $en['Title']) -and -not (Test-Text $tr['Title'])) { Add-Problem $Label "example $n has no Title (the English one: '$($en['Title'])')" }
+        $code = $en['Code']
+        if ((Test-Text $tr['Code']) -and (Test-Text $en['Code'])) {
+            if ((Get-CodeWithoutComment $tr['Code']) -ne (Get-CodeWithoutComment $en['Code'])) {
+                Add-Problem $Label "example $n has Code that differs from the English example's beyond its comments (leave Code out, or change only comments)"
+            }
+            $code = $tr['Code']
+        }
+        @{ Title = $tr['Title']; Code = $code; Remarks = $tr['Remarks'] }
+    }
+    $merged = @{ Examples = @($examples); Links = $English['Links'] }
+    foreach ($key in 'Synopsis', 'Description', 'Parameters', 'Inputs', 'Outputs', 'Notes') {
+        if ($Translation.ContainsKey($key)) { $merged[$key] = $Translation[$key] }
+    }
+    $merged
+}
+
+# Common.psd1 of a culture: the shared parameter text, and (for a translation) the writer's own text in its language.
+function Read-Common([string] $Folder, [bool] $IsTranslation) {
+    $result = @{ Parameters = @{}; Strings = $EnglishStrings }
+    $path = Join-Path $Folder $CommonFile
+    if (-not (Test-Path -LiteralPath $path)) {
+        if ($IsTranslation) { Add-Problem $path "missing: a translation needs its $CommonFile with Parameters and Strings (keys: $($EnglishStrings.Keys -join ', '))" }
+        return $result
+    }
+    $common = Import-PowerShellDataFile -LiteralPath $path
+    $allowed = if ($IsTranslation) { 'Parameters', 'Strings' } else { @('Parameters') }
+    foreach ($key in $common.Keys) { if ($key -notin $allowed) { throw "$path may only hold $($allowed -join ' and '), not '$key'" } }
+    if ($common['Parameters']) { $result.Parameters = $common.Parameters }
+    if ($IsTranslation) {
+        $strings = if ($common['Strings'] -is [hashtable]) { $common.Strings } else { @{} }
+        foreach ($key in $EnglishStrings.Keys) { if (-not (Test-Text $strings[$key])) { Add-Problem $path "Strings has no $key (English: '$($EnglishStrings[$key])')" } }
+        foreach ($key in $strings.Keys) { if (-not $EnglishStrings.ContainsKey($key)) { Add-Problem $path "Strings has an unknown key '$key'" } }
+        $result.Strings = $strings
+    }
+    $result
+}
+
+# Get-Help in a runspace of its own whose UI culture is $Culture (this runspace caches the help it already read):
+# the synopsis of every cmdlet, by name.
+function Get-SynopsisInCulture([string] $Culture, [string] $Manifest, [string[]] $Names) {
+    $ps = [powershell]::Create()
+    try {
+        $null = $ps.AddScript('param($Culture, $Manifest, $Names)
+            [cultureinfo]::CurrentUICulture = $Culture
+            Import-Module $Manifest
+            foreach ($n in $Names) { @{ Name = $n; Synopsis = "$((Get-Help $n).Synopsis)".Trim() } }').AddArgument($Culture).AddArgument($Manifest).AddArgument($Names)
+        $found = @{}
+        foreach ($r in $ps.Invoke()) { $found[$r.Name] = $r.Synopsis }
+        if ($ps.HadErrors) { throw "Get-Help under $Culture failed: $($ps.Streams.Error[0])" }
+        $found
+    }
+    finally { $ps.Dispose() }
+}
+#endregion
 
 $manifest = @(Get-ChildItem -LiteralPath $ModulePath -Filter *.psd1 -File)
 if ($manifest.Count -ne 1) { throw "Expected one module manifest in $ModulePath, found $($manifest.Count)" }
@@ -429,13 +546,8 @@ foreach ($f in @($module.ExportedFunctions.Keys)) { Write-Warning "function $f i
 $knownTopics = @($cmdlets.Name) + @(Get-ChildItem -LiteralPath $ModulePath -Filter 'about_*.help.txt' -Recurse -File |
     ForEach-Object { $_.Name -replace '\.help\.txt$' })
 
-$commonPath = Join-Path $SourcePath $CommonFile
-if (Test-Path -LiteralPath $commonPath) {
-    $common = Import-PowerShellDataFile -LiteralPath $commonPath
-    foreach ($key in $common.Keys) { if ($key -ne 'Parameters') { throw "$commonPath may only hold Parameters = @{ Name = 'text' }, not '$key'" } }
-    foreach ($key in $common.Parameters.Keys) { $SharedText[$key] = $common.Parameters[$key] }
-}
-
+# English first: module/help/<Verb-Noun>.psd1.
+$SharedText = (Read-Common $SourcePath $false).Parameters
 $models = [ordered]@{}
 foreach ($cmd in $cmdlets) {
     $file = Join-Path $SourcePath "$($cmd.Name).psd1"
@@ -452,45 +564,88 @@ foreach ($cmd in $cmdlets) {
 foreach ($stale in Get-ChildItem -LiteralPath $SourcePath -Filter *.psd1 -File -ErrorAction SilentlyContinue) {
     if ($stale.BaseName -notin $cmdlets.Name -and $stale.Name -ne $CommonFile) { Write-Warning "help source $($stale.Name) matches no exported cmdlet" }
 }
+$cultures = [System.Collections.Generic.List[object]]::new()
+$cultures.Add(@{ Name = 'en-US'; Models = $models; Strings = $EnglishStrings })
+
+# Then every translation: module/help/<culture>/<Verb-Noun>.psd1 (such as es-ES), checked against the English source
+# and the cmdlet, and its about topics in module/<culture>/ beside the English ones in module/en-US/.
+$englishTopics = @(Get-ChildItem -LiteralPath (Join-Path $ModulePath 'en-US') -Filter 'about_*.help.txt' -File -ErrorAction SilentlyContinue)
+foreach ($folder in Get-ChildItem -LiteralPath $SourcePath -Directory -ErrorAction SilentlyContinue | Sort-Object Name) {
+    $culture = $folder.Name
+    if ($culture -notmatch '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$') { Write-Warning "help source folder $($folder.Name) is not named after a culture (such as es-ES): ignored"; continue }
+    $common = Read-Common $folder.FullName $true
+    $SharedText = $common.Parameters
+    $Strings = $common.Strings
+    $translated = [ordered]@{}
+    foreach ($cmd in $cmdlets) {
+        $label = "$culture/$($cmd.Name)"
+        $file = Join-Path $folder.FullName "$($cmd.Name).psd1"
+        if (-not $models.Contains($cmd.Name)) { continue }
+        if (-not (Test-Path -LiteralPath $file)) { Add-Problem $label "no translated help source: create $file (the same keys as the English source; example Code may be left out)"; continue }
+        try { $source = Import-PowerShellDataFile -LiteralPath $file }
+        catch { Add-Problem $label "its help source $file cannot be read: $($_.Exception.Message)"; continue }
+        $merged = Merge-Translation $label $models[$cmd.Name].Source $source
+        $parameters = Get-ParameterModel $cmd $merged
+        Test-Source $cmd $merged $parameters $label
+        $translated[$cmd.Name] = @{ Command = $cmd; Source = $merged; Parameters = $parameters }
+    }
+    foreach ($stale in Get-ChildItem -LiteralPath $folder.FullName -Filter *.psd1 -File) {
+        if ($stale.BaseName -notin $cmdlets.Name -and $stale.Name -ne $CommonFile) { Write-Warning "translated help source $culture/$($stale.Name) matches no exported cmdlet" }
+    }
+    foreach ($topic in $englishTopics) {
+        $path = Join-Path $ModulePath "$culture/$($topic.Name)"
+        if (-not (Test-Path -LiteralPath $path) -or -not (Test-Text (Get-Content -LiteralPath $path -Raw))) {
+            Add-Problem "$culture/$($topic.BaseName -replace '\.help$')" "no translation: create module/$culture/$($topic.Name)"
+        }
+    }
+    $cultures.Add(@{ Name = $culture; Models = $translated; Strings = $common.Strings })
+}
+$Strings = $EnglishStrings
 
 if ($Problems.Count) {
     foreach ($p in $Problems) { [Console]::Error.WriteLine("Help error: $p") }
-    [Console]::Error.WriteLine("$($Problems.Count) help error(s): every exported cmdlet needs module/help/<Verb-Noun>.psd1 with a synopsis, a description, text for every parameter and two examples.")
+    [Console]::Error.WriteLine("$($Problems.Count) help error(s): every exported cmdlet needs module/help/<Verb-Noun>.psd1 with a synopsis, a description, text for every parameter and two examples, and the same in every translation folder (module/help/<culture>/).")
     exit 1
 }
 
-# One MAML file per assembly, named as PowerShell looks for it (CmdletInfo.HelpFile), in en-US.
+# One MAML file per assembly and culture, named as PowerShell looks for it (CmdletInfo.HelpFile), in <culture>/.
 $written = @()
-foreach ($group in $cmdlets | Group-Object HelpFile) {
-    $folder = Join-Path $ModulePath 'en-US'
-    New-Item -ItemType Directory -Path $folder -Force | Out-Null
-    $path = Join-Path $folder $group.Name
-    $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false); CheckCharacters = $true }
-    $writer = [System.Xml.XmlWriter]::Create($path, $settings)
-    try {
-        $writer.WriteStartDocument()
-        $writer.WriteStartElement('helpItems', 'http://msh')
-        $writer.WriteAttributeString('schema', 'maml')
-        foreach ($cmd in $group.Group) {
-            $m = $models[$cmd.Name]
-            try { Write-Command $writer $cmd $m.Source $m.Parameters $knownTopics }
-            catch { [Console]::Error.WriteLine("Help error: $($cmd.Name): cannot be written as XML: $($_.Exception.Message)"); exit 1 }
+foreach ($c in $cultures) {
+    $Strings = $c.Strings
+    foreach ($group in $cmdlets | Group-Object HelpFile) {
+        $folder = Join-Path $ModulePath $c.Name
+        New-Item -ItemType Directory -Path $folder -Force | Out-Null
+        $path = Join-Path $folder $group.Name
+        $settings = [System.Xml.XmlWriterSettings]@{ Indent = $true; Encoding = [System.Text.UTF8Encoding]::new($false); CheckCharacters = $true }
+        $writer = [System.Xml.XmlWriter]::Create($path, $settings)
+        try {
+            $writer.WriteStartDocument()
+            $writer.WriteStartElement('helpItems', 'http://msh')
+            $writer.WriteAttributeString('schema', 'maml')
+            foreach ($cmd in $group.Group) {
+                $m = $c.Models[$cmd.Name]
+                try { Write-Command $writer $cmd $m.Source $m.Parameters $knownTopics }
+                catch { [Console]::Error.WriteLine("Help error: $($c.Name)/$($cmd.Name): cannot be written as XML: $($_.Exception.Message)"); exit 1 }
+            }
+            $writer.WriteEndElement()
+            $writer.WriteEndDocument()
         }
-        $writer.WriteEndElement()
-        $writer.WriteEndDocument()
+        finally { $writer.Dispose() }
+        [xml] $null = Get-Content -LiteralPath $path -Raw
+        $written += $path
     }
-    finally { $writer.Dispose() }
-    [xml] $null = Get-Content -LiteralPath $path -Raw
-    $written += $path
 }
 
-# PowerShell must read what was written: Get-Help of every cmdlet gives the synopsis of its source.
-foreach ($cmd in $cmdlets) {
-    $expected = (ConvertTo-Paragraph $models[$cmd.Name].Source.Synopsis) -join ' '
-    $got = (Get-Help $cmd.Name).Synopsis
-    if ("$got".Trim() -ne $expected) {
-        [Console]::Error.WriteLine("Help error: $($cmd.Name): Get-Help does not read the generated help (synopsis '$got')")
-        exit 1
+# PowerShell must read what was written: Get-Help of every cmdlet gives the synopsis of its source, in each culture.
+foreach ($c in $cultures) {
+    $got = if ($c.Name -eq 'en-US') { @{} } else { Get-SynopsisInCulture $c.Name $manifest[0].FullName @($cmdlets.Name) }
+    foreach ($cmd in $cmdlets) {
+        $expected = (ConvertTo-Paragraph $c.Models[$cmd.Name].Source.Synopsis) -join ' '
+        $synopsis = if ($c.Name -eq 'en-US') { "$((Get-Help $cmd.Name).Synopsis)".Trim() } else { $got[$cmd.Name] }
+        if ($synopsis -ne $expected) {
+            [Console]::Error.WriteLine("Help error: $($c.Name)/$($cmd.Name): Get-Help under $($c.Name) does not read the generated help (synopsis '$synopsis')")
+            exit 1
+        }
     }
 }
 Write-Host "Help of $($cmdlets.Count) cmdlet(s) written to $($written -join ', ')"

@@ -25,6 +25,11 @@ internal sealed class Options
     public int? BatchSize { get; private set; }
     /// <summary>Instead of the benchmark: where the time of an OfiSync run goes, phase by phase (see Phases).</summary>
     public bool Phases { get; private set; }
+    /// <summary>Instead of the benchmark: eight independent lines, -ThrottleLimit 1 against 4 (see ParallelLines).</summary>
+    public bool Parallel { get; private set; }
+    private bool _rowsGiven;
+    /// <summary>Rows per line of --parallel: 100,000 unless --rows says otherwise.</summary>
+    public int ParallelRows => _rowsGiven ? Rows : 100_000;
 
     // The hidden child mode: --memory-probe --source <file> --rows <n> --target sqlite|postgres|mariadb|mariadb-load --work <folder>
     // [--pg-database <name>] (the server database of a PostgreSQL or MariaDB target)
@@ -43,6 +48,7 @@ internal sealed class Options
                                 [--no-memory] [--no-cmdlet] [--out FOLDER] [--keep] [--batch-size N]
                                 [--cmdlet-detail] [--change-rows N] [--no-change] [--no-store-size]
                ./build.sh bench --phases [--rows N] [--targets ...]
+               ./build.sh bench --parallel [--rows N] [--rounds N] [--targets ...]
           --rows N           rows of the generated customer table (default 200000)
           --rounds N         rounds of the alternating measurements, at least 3 (default 3)
           --targets LIST     any of sqlite, postgres, mariadb (INSERT ... ON DUPLICATE KEY UPDATE) and mariadb-load (LOAD DATA);
@@ -58,6 +64,8 @@ internal sealed class Options
           --keep             keep the generated databases (out/bench/work)
           --batch-size N     the line's BatchSize (default: the engine's default, what users get)
           --phases           instead of the benchmark: the time of a full, an incremental and an unchanged run, phase by phase
+          --parallel         instead of the benchmark: eight independent lines of N rows (--rows, default 100000 here),
+                             -ThrottleLimit 1 against 4, full syncs into empty tables
         """;
 
     public static Options Parse(string[] args)
@@ -70,7 +78,7 @@ internal sealed class Options
                 ? n : throw new BenchException($"'{text}' is not a positive number\n{Usage}");
             switch (args[i])
             {
-                case "--rows": o.Rows = checked((int)Number(Next())); break;
+                case "--rows": o.Rows = checked((int)Number(Next())); o._rowsGiven = true; break;
                 case "--rounds": o.Rounds = checked((int)Number(Next())); break;
                 case "--targets":
                     o.Targets = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant()).ToList();
@@ -92,6 +100,7 @@ internal sealed class Options
                 case "--keep": o.Keep = true; break;
                 case "--batch-size": o.BatchSize = checked((int)Number(Next())); break;
                 case "--phases": o.Phases = true; break;
+                case "--parallel": o.Parallel = true; break;
                 case "--memory-probe": o.Probe = true; break;
                 case "--source": o.ProbeSource = Next(); break;
                 case "--target": o.ProbeTarget = Next(); break;

@@ -47,7 +47,8 @@ internal sealed class Report
     public const string Floor = "raw-floor", Scan = "raw-scan", Full = "full-sync", Incremental = "incremental-1pct", Nothing = "nothing-changed",
         Cmdlet = "cmdlet-full-sync", EngineInPwsh = "engine-in-pwsh-full-sync", CmdletRows = "cmdlet-rows-full-sync", MemorySmall = "peak-memory-small", MemoryLarge = "peak-memory-large",
         ChangeHash = "change-hash-incremental", ChangeColumn = "change-column-incremental", ChangeDeletes = "change-column-deletes",
-        StoreSize = "store-size", TargetSize = "target-table-size";
+        StoreSize = "store-size", TargetSize = "target-table-size",
+        ParallelOne = "parallel-8-lines-throttle-1", ParallelFour = "parallel-8-lines-throttle-4";
 
     private static readonly (string Kind, string Title)[] Order =
     {
@@ -61,6 +62,8 @@ internal sealed class Report
         (CmdletRows, "Invoke-OfiSync full sync, every row out"),
         (MemorySmall, "peak memory, full sync"),
         (MemoryLarge, "peak memory, full sync"),
+        (ParallelOne, "8 lines, -ThrottleLimit 1"),
+        (ParallelFour, "8 lines, -ThrottleLimit 4"),
         (ChangeHash, "incremental 1 %, hash scan (change table)"),
         (ChangeColumn, "incremental 1 %, change column, no deletes"),
         (ChangeDeletes, "incremental 1 %, change column + key scan"),
@@ -115,6 +118,7 @@ internal sealed class Report
             Add("Invoke-OfiSync / engine full sync (bench process)", Cmdlet, Full, null);
             Add("Invoke-OfiSync, every row out / engine in pwsh", CmdletRows, EngineInPwsh, null);
             Add("peak memory large / small", MemoryLarge, MemorySmall, 1.5, peak: true);
+            Add("8 lines: -ThrottleLimit 1 / 4 (speed-up)", ParallelOne, ParallelFour, null);
             Add("change column / hash scan, incremental 1 %", ChangeColumn, ChangeHash, 0.1);
             Add("change column + delete scan / hash scan", ChangeDeletes, ChangeHash, 0.35);
             Add("store / target table, after 30 incrementals", StoreSize, TargetSize, 0.5, size: true);

@@ -16,10 +16,12 @@ BeforeAll {
 
     # Runs examples/<Name> in a new pwsh with the built module and returns its exit code and output lines (every
     # stream, Write-Host included, so that nothing goes to the console of the suite). A script that throws instead
-    # of exiting gives exit code 99 and the error in the output. $After runs in the same pwsh, after the script.
-    function script:Invoke-Example([string] $Name, [string] $Arguments = '', [hashtable] $Environment = @{}, [string] $After = '') {
+    # of exiting gives exit code 99 and the error in the output. $Before and $After run in the same pwsh, before and
+    # after the script.
+    function script:Invoke-Example([string] $Name, [string] $Arguments = '', [hashtable] $Environment = @{}, [string] $After = '', [string] $Before = '') {
         $script = Join-Path $Examples $Name
         Invoke-ChildPwsh -Environment $Environment @"
+$Before
 `$global:LASTEXITCODE = 0
 try { & '$script' -ModulePath '$ModulePath' $Arguments *>&1 | ForEach-Object { "`$_" -split "``n" } } catch { "THROWN: `$_"; exit 99 }
 `$code = `$LASTEXITCODE
@@ -35,7 +37,8 @@ Describe 'demo.ps1' {
         $script:DemoFolder = Join-Path $TestDrive 'demo folder'
         # A store the demo must not touch: it stands for the user's default one.
         $script:UserStore = Join-Path $TestDrive 'user-store.db'
-        $script:Demo = Invoke-Example demo.ps1 "-Customers 300 -WorkFolder '$DemoFolder' -Keep" -Environment @{ OFISYNC_STORE = $UserStore } -After "'OFISYNC_STORE after: ' + `$env:OFISYNC_STORE"
+        # -Language en: the checks below read the English narration, whatever the UI culture of the machine.
+        $script:Demo = Invoke-Example demo.ps1 "-Customers 300 -WorkFolder '$DemoFolder' -Keep -Language en" -Environment @{ OFISYNC_STORE = $UserStore } -After "'OFISYNC_STORE after: ' + `$env:OFISYNC_STORE"
         $script:Text = Show-Output $Demo
     }
 
@@ -96,9 +99,44 @@ Describe 'demo.ps1' {
     }
 
     It 'refuses a store that already holds lines, saying so in one line' {
-        $r = Invoke-Example demo.ps1 "-Customers 50 -WorkFolder '$(Join-Path $TestDrive 'second')' -StorePath '$(Join-Path $DemoFolder 'store.db')'"
+        $r = Invoke-Example demo.ps1 "-Customers 50 -Language en -WorkFolder '$(Join-Path $TestDrive 'second')' -StorePath '$(Join-Path $DemoFolder 'store.db')'"
         $r.ExitCode | Should -Be 1
         (Show-Output $r) | Should -Match 'The demo stopped: The store .* already holds sync lines'
+    }
+}
+
+Describe 'demo.ps1 in Spanish' {
+    BeforeAll {
+        # No -Language: a session whose UI culture is Spanish gets the Spanish narration.
+        $script:EsFolder = Join-Path $TestDrive 'demo es'
+        $script:EsDemo = Invoke-Example demo.ps1 "-Customers 300 -WorkFolder '$EsFolder'" -Before "[cultureinfo]::CurrentUICulture = 'es-ES'"
+        $script:EsText = Show-Output $EsDemo
+    }
+
+    It 'narrates in Spanish under a Spanish UI culture, with the same runs and results' {
+        $EsDemo.ExitCode | Should -Be 0 -Because $EsText
+        $EsText | Should -Match '== 1\. Un ERP con 300 clientes y un CRM vacío'
+        $EsText | Should -Match 'Vista previa: lo que escribiría una ejecución'
+        $EsText | Should -Match '(?m)^Ejecución incremental: 5 filas enviadas de'
+        $EsText | Should -Match 'Filas fallidas: 1; errores recogidos por -ErrorVariable: 1 \(RowFailed\)'
+        $EsText | Should -Match 'Mismo día, mismas cifras: 0 filas escritas'
+        $EsText | Should -Match 'Demostración terminada en'
+        # The commands shown and the status values stay as they are: they are code.
+        $EsText | Should -Match 'PS> Invoke-OfiSync -Force'
+        $EsText | Should -Match '✔ Succeeded'
+        $EsText | Should -Not -Match 'Demo finished in|Incremental run:|The demo stopped|La demostración se detuvo|THROWN'
+    }
+
+    It 'has the same keys and placeholders in every language of its text table' {
+        $tables = Import-PowerShellDataFile (Join-Path $Examples 'DemoText.psd1')
+        $keys = @($tables.en.Keys | Sort-Object)
+        foreach ($language in $tables.Keys) {
+            @($tables[$language].Keys | Sort-Object) | Should -Be $keys -Because "DemoText.psd1 '$language' has the keys of 'en'"
+            foreach ($k in $keys) {
+                $placeholders = { param($t) @([regex]::Matches($t, '\{(\d+)') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique) }
+                (& $placeholders $tables[$language][$k]) | Should -Be (& $placeholders $tables.en[$k]) -Because "'$language'.$k has the placeholders of 'en'"
+            }
+        }
     }
 }
 
@@ -170,6 +208,20 @@ Describe 'examples/03-scheduled-task.ps1' {
                 (Show-Output $r) | Should -Match "ERROR: .*'nif'"
             }
             finally { Erp 'ALTER TABLE cliente RENAME COLUMN cif TO nif' }
+        }
+
+        It 'exits 3 when a line is held by another run (LineLocked), the other lines running' {
+            # The lock another process would hold on the Clientes line of this SQLite store: its lock file, opened exclusively.
+            $id = (Get-SyncLine Clientes -Store $Store).Id.ToString('N')
+            New-Item -ItemType Directory "$Store.locks" -Force | Out-Null
+            $held = [IO.FileStream]::new((Join-Path "$Store.locks" "$id.lock"), 'OpenOrCreate', 'ReadWrite', 'None')
+            try {
+                $r = Invoke-Example 03-scheduled-task.ps1 "-Store '$Store' -FailureCsv '$Csv' -LockTimeout 0"
+                $r.ExitCode | Should -Be 3 -Because (Show-Output $r)
+                (Show-Output $r) | Should -Match "SKIPPED: Another run of the line 'Clientes'"
+                (Show-Output $r) | Should -Match 'Sectores +Succeeded'
+            }
+            finally { $held.Dispose() }
         }
     }
 

@@ -68,8 +68,8 @@ Describe 'The help of the OfiSync module' {
         $text | Should -Match 'SEE ALSO'
     }
 
-    It 'writes in about_OfiSync only parameters that the existing cmdlets have' {
-        $path = Join-Path $ModuleRoot 'en-US/about_OfiSync.help.txt'
+    It 'writes in the <_> about_OfiSync only parameters that the existing cmdlets have' -ForEach 'en-US', 'es-ES' {
+        $path = Join-Path $ModuleRoot "$_/about_OfiSync.help.txt"
         $path | Should -Exist
         $wrong = foreach ($line in Get-Content $path) {
             if ($Exported | Where-Object { $line -match "\b$([regex]::Escape($_.Name))\b" }) { Get-UnknownParameterUse $line.Trim() }

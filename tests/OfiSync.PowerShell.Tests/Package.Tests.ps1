@@ -21,6 +21,9 @@ Describe 'The module package' {
             # The Spanish messages: a satellite assembly beside the engine, found by the module's load context.
             $entries | Should -Contain 'dependencies/es/OfiSync.Core.resources.dll'
             $entries | Should -Contain 'en-US/about_OfiSync.help.txt'
+            $entries | Should -Contain 'es-ES/about_OfiSync.help.txt'
+            $entries | Should -Contain 'es-ES/OfiSync.PowerShell.dll-Help.xml'
+            $entries | Should -Contain 'en-US/OfiSync.PowerShell.dll-Help.xml'
             $entries | Should -Contain 'LICENSE'
             $reader = [IO.StreamReader]::new($zip.GetEntry('OfiSync.nuspec').Open())
             [xml] $nuspec = $reader.ReadToEnd()

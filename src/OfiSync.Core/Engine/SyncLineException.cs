@@ -1,7 +1,7 @@
 namespace OfiSync.Core.Engine;
 
 /// <summary>A line cannot run at all (its tables, filter or connections are wrong); nothing was written.</summary>
-public sealed class SyncLineException : Exception
+public class SyncLineException : Exception
 {
     public string Line { get; }
 
@@ -17,4 +17,10 @@ public sealed class SyncLineException : Exception
     /// <summary>An error of OfiSync's own: shown in the UI culture, stored in English.</summary>
     public static SyncLineException Of(string line, Func<string> message, Exception? inner = null) =>
         new(line, message(), inner, Messages.InEnglish(message));
+}
+
+/// <summary>Another run of the line holds its lock (in this process, another one, or another machine sharing the store): the line was skipped, nothing written.</summary>
+public sealed class LineLockedException : SyncLineException
+{
+    public LineLockedException(string line, string message, string? storedMessage = null) : base(line, message, null, storedMessage) { }
 }

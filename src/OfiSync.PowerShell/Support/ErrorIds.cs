@@ -18,6 +18,7 @@ internal static class ErrorIds
     public const string ImportInvalidFile = nameof(ImportInvalidFile);
     public const string ImportReadFailed = nameof(ImportReadFailed);
     public const string InputObjectNotUnderstood = nameof(InputObjectNotUnderstood);
+    public const string LineLocked = nameof(LineLocked);
     public const string MapInvalid = nameof(MapInvalid);
     public const string MapRequired = nameof(MapRequired);
     public const string NewNameNeedsOneLine = nameof(NewNameNeedsOneLine);

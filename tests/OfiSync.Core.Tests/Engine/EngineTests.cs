@@ -284,7 +284,7 @@ public abstract class EngineTests : EngineTestBed
         var line = Clientes();
         await using (var held = await Store.TryLockLineAsync(line.Id, TimeSpan.Zero, default))
         {
-            var ex = await Assert.ThrowsAsync<SyncLineException>(() => Run(line, new SyncOptions { LockTimeout = TimeSpan.FromMilliseconds(200) }));
+            var ex = await Assert.ThrowsAsync<LineLockedException>(() => Run(line, new SyncOptions { LockTimeout = TimeSpan.FromMilliseconds(200) }));
             Assert.Contains("Another run of the line 'Clientes' is in progress", ex.Message);
             Assert.Empty(CrmRows());
         }

@@ -38,7 +38,8 @@ internal sealed class LineRun
         var line = _line;
         var options = _options;
         await using var runLock = await _store.TryLockLineAsync(line.Id, options.LockTimeout, cancel).ConfigureAwait(false)
-                                  ?? throw SyncLineException.Of(line.Name, () => Messages.LineLocked(line.Name, options.LockTimeout));
+                                  ?? throw new LineLockedException(line.Name, Messages.LineLocked(line.Name, options.LockTimeout),
+                                      Messages.InEnglish(() => Messages.LineLocked(line.Name, options.LockTimeout)));
         var run = new SyncRun
         {
             SyncId = options.SyncId, LineId = line.Id, Line = line.Name, Mode = _selection is not null ? RunMode.Selected : options.All ? RunMode.All : RunMode.Incremental,
