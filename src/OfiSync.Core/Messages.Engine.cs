@@ -25,6 +25,8 @@ public static partial class Messages
     public const string RunAbandoned = "The run was stopped before its end: committed batches stay, the rest is sent next time.";
     public static string RunStopped => "The run was stopped (Ctrl+C): committed batches stay, the rest is sent next time.";
     public static string MaxErrorsReached(string line, int max) => $"Line '{line}' stopped after {max} failed rows (-MaxErrors).";
+    public static string StoppedAtFirstFailure(string line) =>
+        $"Line '{line}' stopped after the batch that holds its first failed row (-ErrorAction Stop): committed batches stay, the rest is sent next time.";
     public static string LineDisabled(string line) => $"The line '{line}' is disabled: enable it with Set-SyncLine -Enabled, or run it by name with -IncludeDisabled.";
     public static string ColumnNotInLine(string column, string line, IEnumerable<string> columns) =>
         $"'{column}' is not a target column of the line '{line}'. Its columns are: {string.Join(", ", columns)}.";
