@@ -34,6 +34,7 @@ public static partial class Messages
         public static string DeleteCapExceeded(string line, long deletes, long total, double percent) => Text.FormatInvariant(nameof(DeleteCapExceeded), line, deletes, total, ValueText(percent));
         public static string MaxErrorsReached(string line, int max) => Text.FormatInvariant(nameof(MaxErrorsReached), line, max);
         public static string RunStopped => Text.Invariant(nameof(RunStopped));
+        public static string StoppedAtFirstFailure(string line) => Text.FormatInvariant(nameof(StoppedAtFirstFailure), line);
     }
 
     /// <summary>What <paramref name="message"/> says in English (the invariant UI culture), for an error that is both shown and stored.</summary>

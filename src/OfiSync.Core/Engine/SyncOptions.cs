@@ -15,6 +15,11 @@ public sealed record SyncOptions
     public bool IncludeUnchanged { get; init; }
     /// <summary>Stop a line after this many failed rows (0: no limit).</summary>
     public int MaxErrors { get; init; }
+    /// <summary>
+    /// Stop a line after the batch that holds its first failed row (the caller stops at the first error, as -ErrorAction
+    /// Stop does; lines run ahead of the pipeline, so the engine must stop itself).
+    /// </summary>
+    public bool StopAtFirstFailure { get; init; }
     /// <summary>A run refuses to delete more than this share of a line's target rows unless <see cref="Force"/>.</summary>
     public double DeleteCapPercent { get; init; } = 10;
     public bool Force { get; init; }

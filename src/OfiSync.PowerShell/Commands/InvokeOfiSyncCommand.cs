@@ -92,7 +92,7 @@ public sealed partial class InvokeOfiSyncCommand : SyncRunCmdlet
         var store = OpenStore();
         var options = CommonOptions() with
         {
-            MaxErrors = MaxErrors, DeleteCapPercent = DeleteCapPercent, Force = Force,
+            MaxErrors = MaxErrors, StopAtFirstFailure = ErrorActionIsStop(), DeleteCapPercent = DeleteCapPercent, Force = Force,
             LockTimeout = TimeSpan.FromSeconds(LockTimeout), OnRetry = _retries.Enqueue, OnWarning = _retries.Enqueue, SyncId = Guid.NewGuid(),
             OnVerbose = _verbose.Enqueue,
         };
@@ -131,5 +131,12 @@ public sealed partial class InvokeOfiSyncCommand : SyncRunCmdlet
         var leftOut = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var engine = Engine(store, work.Select(w => w.Line).DistinctBy(l => l.Id).ToList(), leftOut);
         RunSet(engine, work, leftOut, options);
+    }
+
+    /// <summary>-ErrorAction Stop, or $ErrorActionPreference = 'Stop' in the caller's scope: the first error ends the command.</summary>
+    private bool ErrorActionIsStop()
+    {
+        var action = MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound) ? bound : SessionState.PSVariable.GetValue("ErrorActionPreference");
+        return action is ActionPreference.Stop || (action is string text && string.Equals(text, nameof(ActionPreference.Stop), StringComparison.OrdinalIgnoreCase));
     }
 }

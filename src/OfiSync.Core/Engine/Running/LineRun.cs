@@ -99,6 +99,12 @@ internal sealed class LineRun
                 foreach (var (_, result) in results) yield return result;
                 progress?.Report(new SyncProgress(line.Name, run.Read, options.ExpectedRows, run.Read / Math.Max(watch.Elapsed.TotalSeconds, 0.001), "write"));
                 if (error is not null) break;
+                if (options.StopAtFirstFailure && run.Failed > 0)
+                {
+                    run.Status = RunStatus.Stopped;
+                    run.Message = Messages.Stored.StoppedAtFirstFailure(line.Name);
+                    break;
+                }
                 if (options.MaxErrors > 0 && run.Failed >= options.MaxErrors)
                 {
                     run.Status = RunStatus.Stopped;
