@@ -1,16 +1,14 @@
-using System.Globalization;
-
 namespace OfiSync.Core;
 
 public static partial class Messages
 {
-    public static string ProgressSet(int lines) => string.Create(CultureInfo.InvariantCulture, $"Synchronising {lines} line(s)");
+    public static string ProgressSet(int lines) => Text.Format(nameof(ProgressSet), lines);
     public static string ProgressSetStatus(int ended, int lines, IEnumerable<string> running)
     {
         var names = string.Join(", ", running);
-        return string.Create(CultureInfo.InvariantCulture, $"{ended} of {lines} line(s) ended") + (names.Length > 0 ? "; running: " + names : "");
+        return names.Length > 0 ? Text.Format("ProgressSetStatusRunning", ended, lines, names) : Text.Format(nameof(ProgressSetStatus), ended, lines);
     }
-    public const string ProgressWaiting = "Waiting for its lock";
+    public static string ProgressWaiting => Text.Get(nameof(ProgressWaiting));
     /// <summary>The one confirmation of a whole sync: each line's text on a line of its own.</summary>
     public static string RunSetText(IEnumerable<string> lines) => string.Join(Environment.NewLine, lines);
 }

@@ -169,3 +169,97 @@ Describe 'A date given as text that is not a date' {
         finally { Remove-Item Env:OFISYNC_STORE -ErrorAction SilentlyContinue }
     }
 }
+
+Describe 'Messages in the user''s language (the UI culture of the session)' {
+    BeforeAll {
+        # One child pwsh per UI culture (read per thread, so it is set in the session that runs the cmdlets), each with
+        # its own ERP, CRM and store: the same sync, the same failed row, the same refused filter.
+        function Invoke-InLanguage([string] $Culture) {
+            $folder = Join-Path $TestDrive "language-$Culture"
+            New-Item -ItemType Directory $folder -Force | Out-Null
+            $erp = Join-Path $folder 'erp.db'
+            $crm = Join-Path $folder 'crm.db'
+            Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$erp;Mode=ReadWriteCreate" -Confirm:$false -Query @'
+CREATE TABLE cliente (codigo TEXT PRIMARY KEY, nombre TEXT, saldo NUMERIC, alta DATE);
+INSERT INTO cliente VALUES ('C1', 'Uno', 1234.5, '2025-03-01'), ('C2', NULL, 10, '2025-03-02'), ('C3', 'Tres', 0.25, '2024-12-31');
+'@
+            Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm;Mode=ReadWriteCreate" -Confirm:$false -Query @'
+CREATE TABLE cuenta (id INTEGER PRIMARY KEY AUTOINCREMENT, codigo TEXT UNIQUE NOT NULL, nombre TEXT NOT NULL, saldo NUMERIC, alta DATE, saldo_texto TEXT);
+'@
+            $r = Invoke-ChildPwsh -Environment @{ OFISYNC_STORE = (Join-Path $folder 'store.db') } @"
+[System.Globalization.CultureInfo]::CurrentUICulture = '$Culture'
+[System.Globalization.CultureInfo]::CurrentCulture = '$Culture'
+`$ErrorActionPreference = 'Stop'
+Import-Module '$ModulePath'
+New-SyncConnection ERP Sqlite 'Data Source=$erp' | Out-Null
+New-SyncConnection CRM Sqlite 'Data Source=$crm' | Out-Null
+New-SyncLine Clientes -Source ERP -SourceTable cliente -Target CRM -TargetTable cuenta -Key codigo -TargetId id -Map @{
+    codigo = 'codigo'; nombre = 'nombre'; saldo = 'saldo'; alta = 'alta'; saldo_texto = 'saldo' } -WarningAction SilentlyContinue | Out-Null
+Invoke-OfiSync Clientes -WhatIf
+try { Get-SyncPreview Clientes -Filter "nombre -eq 'Uno'; saldo -gt 1" -ErrorAction Stop } catch { 'filter=' + (`$_.Exception.Message -replace '\r?\n', '|') }
+`$results = @(Invoke-OfiSync Clientes -Force -ErrorAction SilentlyContinue -ErrorVariable failures)
+'failed=' + @(`$results | Where-Object Status -eq 'Failed').Count + ' succeeded=' + @(`$results | Where-Object Status -eq 'Succeeded').Count
+`$row = @(`$failures | Where-Object { `$_.FullyQualifiedErrorId -like 'RowFailed,*' })[0]
+'error=' + `$row.Exception.Message
+'action=' + `$row.ErrorDetails.RecommendedAction
+'history=' + (Get-SyncRunResult -LastSync -Status Failed).Error
+Set-SyncLine Clientes -Enabled:`$false
+Invoke-OfiSync Clientes -Force -WarningVariable warned -WarningAction SilentlyContinue | Out-Null
+'warning=' + `$warned[0]
+"@
+            $rows = Invoke-SyncQuery -Provider Sqlite -ConnectionString "Data Source=$crm" -Query 'SELECT id, codigo, nombre, saldo, alta, saldo_texto FROM cuenta ORDER BY id' |
+                ForEach-Object { ($_.PSObject.Properties.Value | ForEach-Object { [string]$_ }) -join ' | ' }
+            [pscustomobject]@{ ExitCode = $r.ExitCode; Output = $r.Output; Text = $r.Output -join "`n"; Rows = @($rows) }
+        }
+        $script:Spanish = Invoke-InLanguage 'es-ES'
+        $script:English = Invoke-InLanguage 'en-US'
+        $script:French = Invoke-InLanguage 'fr-FR'
+        function Get-Said($Run, [string] $Name) { @($Run.Output | Where-Object { $_.StartsWith("$Name=") } | ForEach-Object { $_.Substring($Name.Length + 1) })[0] }
+    }
+
+    It 'runs the same sync in each language: one row failed, two written' {
+        foreach ($run in $Spanish, $English, $French) {
+            $run.ExitCode | Should -Be 0 -Because $run.Text
+            Get-Said $run 'failed' | Should -Be '1 succeeded=2' -Because $run.Text
+        }
+    }
+
+    It 'says a failed row''s error and what to do in Spanish under es-ES, in English under en-US and fr-FR' {
+        Get-Said $Spanish 'error' | Should -BeLike "Línea 'Clientes', clave 'C2': *NOT NULL*"
+        Get-Said $Spanish 'action' | Should -BeLike 'Corrija la fila en el origen*Get-SyncRunResult -LastSync -Status Failed las muestra.'
+        Get-Said $English 'error' | Should -BeLike "Line 'Clientes', key 'C2': *NOT NULL*"
+        Get-Said $English 'action' | Should -BeLike 'Correct the row in the source*Get-SyncRunResult -LastSync -Status Failed lists them.'
+        Get-Said $French 'error' | Should -Be (Get-Said $English 'error')
+        Get-Said $French 'action' | Should -Be (Get-Said $English 'action')
+    }
+
+    It 'warns in the user''s language' {
+        Get-Said $Spanish 'warning' | Should -BeLike "La línea 'Clientes' está desactivada: actívela con Set-SyncLine -Enabled*"
+        Get-Said $English 'warning' | Should -BeLike "The line 'Clientes' is disabled: enable it with Set-SyncLine -Enabled*"
+        Get-Said $French 'warning' | Should -Be (Get-Said $English 'warning')
+    }
+
+    It 'asks (-WhatIf) in the user''s language' {
+        $Spanish.Text | Should -Match ([regex]::Escape('"Sincronizar" on target "insertar 3, actualizar 0, borrar 0 filas de la línea ''Clientes'' en CRM.cuenta"'))
+        $English.Text | Should -Match ([regex]::Escape('"Synchronise" on target "insert 3, update 0, delete 0 rows of line ''Clientes'' into CRM.cuenta"'))
+        $French.Text | Should -Match ([regex]::Escape('"Synchronise" on target "insert 3, update 0, delete 0 rows of line'))
+    }
+
+    It 'refuses a filter in the user''s language, with its caret under the same character' {
+        $es = (Get-Said $Spanish 'filter') -split '\|'
+        $en = (Get-Said $English 'filter') -split '\|'
+        $es[0] | Should -Be "No se admite ';': un filtro es una condición, no una lista de instrucciones."
+        $en[0] | Should -Be "';' is not allowed: a filter is one condition, not a list of statements."
+        $es[1..2] | Should -Be $en[1..2]
+        $en[2].IndexOf('^') - 2 | Should -Be "nombre -eq 'Uno'; saldo -gt 1".IndexOf(';')
+        Get-Said $French 'filter' | Should -Be (Get-Said $English 'filter')
+    }
+
+    It 'writes the same CRM rows and stores the same English history whatever the language' {
+        $Spanish.Rows.Count | Should -Be 2
+        $Spanish.Rows | Should -Be $English.Rows
+        $French.Rows | Should -Be $English.Rows
+        Get-Said $Spanish 'history' | Should -Be (Get-Said $English 'history')
+        Get-Said $Spanish 'history' | Should -BeLike '*NOT NULL*'
+    }
+}

@@ -18,6 +18,8 @@ Describe 'The module package' {
             $entries | Should -Contain 'OfiSync.psd1'
             $entries | Should -Contain 'OfiSync.PowerShell.dll'
             $entries | Should -Contain 'dependencies/OfiSync.Core.dll'
+            # The Spanish messages: a satellite assembly beside the engine, found by the module's load context.
+            $entries | Should -Contain 'dependencies/es/OfiSync.Core.resources.dll'
             $entries | Should -Contain 'en-US/about_OfiSync.help.txt'
             $entries | Should -Contain 'es-ES/about_OfiSync.help.txt'
             $entries | Should -Contain 'es-ES/OfiSync.PowerShell.dll-Help.xml'

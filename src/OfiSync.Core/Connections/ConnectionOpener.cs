@@ -31,11 +31,11 @@ public sealed class ConnectionOpener
             case CredentialSource.Environment:
                 var password = Environment.GetEnvironmentVariable(connection.CredentialName ?? "");
                 if (string.IsNullOrEmpty(password))
-                    throw new SyncConnectionException(connection.Name, Messages.PasswordVariableMissing(connection.Name, connection.CredentialName ?? ""));
+                    throw SyncConnectionException.Of(connection.Name, () => Messages.PasswordVariableMissing(connection.Name, connection.CredentialName ?? ""));
                 return new NetworkCredential(connection.UserName ?? "", password);
             default:
                 if (_credentials.TryGetValue(connection.Name, out var given)) return given;
-                throw new SyncConnectionException(connection.Name, connection.CredentialSource == CredentialSource.Secret
+                throw SyncConnectionException.Of(connection.Name, () => connection.CredentialSource == CredentialSource.Secret
                     ? Messages.SecretNotResolved(connection.Name, connection.CredentialName ?? "")
                     : Messages.CredentialRequired(connection.Name));
         }
@@ -81,7 +81,7 @@ public sealed class ConnectionOpener
     public async Task<DbConnection> OpenAsync(SyncConnection connection, CancellationToken cancel)
     {
         var provider = DatabaseProviders.Find(connection.Provider)
-                       ?? throw new SyncConnectionException(connection.Name, Messages.ProviderUnknown(connection.Provider, DatabaseProviders.Names));
+                       ?? throw SyncConnectionException.Of(connection.Name, () => Messages.ProviderUnknown(connection.Provider, DatabaseProviders.Names));
         string full;
         try
         {
@@ -93,7 +93,7 @@ public sealed class ConnectionOpener
             // A connection stored before its keywords were checked, or an ad-hoc one: say which keyword is wrong.
             var problem = ConnectionStringEditor.Problem(provider, connection.ConnectionString)
                           ?? SecretScrubber.Scrub(ex.Message, connection.ConnectionString);
-            throw new SyncConnectionException(connection.Name, Messages.ConnectionStringInvalid(connection.Name, problem), ex);
+            throw SyncConnectionException.Of(connection.Name, () => Messages.ConnectionStringInvalid(connection.Name, problem), ex);
         }
         return await provider.OpenAsync(connection.Name, full, cancel).ConfigureAwait(false);
     }
@@ -104,6 +104,16 @@ public sealed class SyncConnectionException : Exception
 {
     public string ConnectionName { get; }
 
-    public SyncConnectionException(string connectionName, string message, Exception? inner = null) : base(message, inner) =>
+    /// <summary>The message in English, as the run history keeps it (the same as Message for a database's own text).</summary>
+    public string StoredMessage { get; }
+
+    public SyncConnectionException(string connectionName, string message, Exception? inner = null, string? storedMessage = null) : base(message, inner)
+    {
         ConnectionName = connectionName;
+        StoredMessage = storedMessage ?? message;
+    }
+
+    /// <summary>An error of OfiSync's own: shown in the UI culture, stored in English.</summary>
+    public static SyncConnectionException Of(string connectionName, Func<string> message, Exception? inner = null) =>
+        new(connectionName, message(), inner, Messages.InEnglish(message));
 }

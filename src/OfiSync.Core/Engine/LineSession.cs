@@ -61,8 +61,8 @@ internal sealed partial class LineSession : IAsyncDisposable
     private async Task PrepareAsync(Func<string, SyncConnection?> connections, ConnectionOpener opener, SyncOptions options,
         IReadOnlyCollection<string>? onlyColumns, Func<string, LineTargetIds> lineTargetIds, CancellationToken cancel)
     {
-        var sourceConnection = connections(Line.Source) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Source));
-        var targetConnection = connections(Line.Target) ?? throw new SyncLineException(Line.Name, Messages.ConnectionNotFound(Line.Target));
+        var sourceConnection = connections(Line.Source) ?? throw SyncLineException.Of(Line.Name, () => Messages.ConnectionNotFound(Line.Source));
+        var targetConnection = connections(Line.Target) ?? throw SyncLineException.Of(Line.Name, () => Messages.ConnectionNotFound(Line.Target));
         SourceProvider = DatabaseProviders.Get(sourceConnection.Provider);
         var targetProvider = DatabaseProviders.Get(targetConnection.Provider);
         TargetDescription = $"{targetConnection.Name}.{Line.TargetTable}";
@@ -78,9 +78,9 @@ internal sealed partial class LineSession : IAsyncDisposable
         {
             var salesQuery = string.IsNullOrWhiteSpace(spec.Query) ? null : spec.Query;
             var salesColumns = await OnSide(sourceConnection, SourceProvider.Describe(Source), () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, SalesStatisticsQuery.TableOf(spec), salesQuery, cancel)).ConfigureAwait(false)
-                               ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(spec.Table, sourceConnection.Name));
+                               ?? throw SyncLineException.Of(Line.Name, () => Messages.TableNotFound(spec.Table, sourceConnection.Name));
             var customer = LineChecker.Find(salesColumns, spec.CustomerColumn)
-                           ?? throw new SyncLineException(Line.Name, Messages.ColumnNotFound(spec.CustomerColumn, SalesStatisticsQuery.SourceName(spec), salesColumns));
+                           ?? throw SyncLineException.Of(Line.Name, () => Messages.ColumnNotFound(spec.CustomerColumn, SalesStatisticsQuery.SourceName(spec), salesColumns));
             var built = SalesStatisticsQuery.Build(spec, SourceProvider, options.AsOf ?? DateTime.Today);
             sourceColumns = SalesStatisticsQuery.ColumnsOf(customer);
             from = new SourceFrom($"({built.Sql}) {SourceProvider.QuoteIdentifier("ofisync_q")}", built.Parameters);
@@ -88,11 +88,11 @@ internal sealed partial class LineSession : IAsyncDisposable
         else
         {
             sourceColumns = await OnSide(sourceConnection, SourceProvider.Describe(Source), () => SchemaReader.ReadColumnsAsync(Source, SourceProvider, Line.SourceTable, Line.SourceQuery, cancel)).ConfigureAwait(false)
-                            ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.SourceTable!, sourceConnection.Name));
+                            ?? throw SyncLineException.Of(Line.Name, () => Messages.TableNotFound(Line.SourceTable!, sourceConnection.Name));
             from = new SourceFrom(SchemaReader.FromClause(SourceProvider, Line.SourceTable, Line.SourceQuery), Array.Empty<KeyValuePair<string, object?>>());
         }
         var targetColumns = await OnSide(targetConnection, _targetDatabase, () => SchemaReader.ReadColumnsAsync(target, targetProvider, Line.TargetTable, null, cancel)).ConfigureAwait(false)
-                            ?? throw new SyncLineException(Line.Name, Messages.TableNotFound(Line.TargetTable, targetConnection.Name));
+                            ?? throw SyncLineException.Of(Line.Name, () => Messages.TableNotFound(Line.TargetTable, targetConnection.Name));
 
         var lookups = new Dictionary<ColumnMapping, LookupTable>();
         foreach (var map in Line.Columns.Where(m => m.Kind == MappingKind.Lookup))
@@ -101,9 +101,9 @@ internal sealed partial class LineSession : IAsyncDisposable
         var written = Line.Columns.Where(c => !options.ExcludeColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase)
                                               && (onlyColumns is null || onlyColumns.Contains(c.TargetColumn, StringComparer.OrdinalIgnoreCase))).ToList();
         foreach (var excluded in options.ExcludeColumns.Where(e => !Line.Columns.Any(c => string.Equals(c.TargetColumn, e, StringComparison.OrdinalIgnoreCase))))
-            throw new SyncLineException(Line.Name, Messages.ColumnNotInLine(excluded, Line.Name, Line.Columns.Select(c => c.TargetColumn)));
+            throw SyncLineException.Of(Line.Name, () => Messages.ColumnNotInLine(excluded, Line.Name, Line.Columns.Select(c => c.TargetColumn)));
         foreach (var key in Line.TargetKey.Where(k => !written.Any(c => string.Equals(c.TargetColumn, k, StringComparison.OrdinalIgnoreCase))))
-            throw new SyncLineException(Line.Name, Messages.KeyColumnCannotBeExcluded(key));
+            throw SyncLineException.Of(Line.Name, () => Messages.KeyColumnCannotBeExcluded(key));
 
         var filter = CombinedFilter(options);
         Mapper = new RowMapper(Line, sourceColumns, targetColumns, lookups, written, lineTargetIds);
@@ -125,21 +125,25 @@ internal sealed partial class LineSession : IAsyncDisposable
 
     private FilterExpression? CombinedFilter(SyncOptions options)
     {
-        FilterExpression? filter = null;
-        try
+        FilterExpression? Parse()
         {
+            FilterExpression? filter = null;
             if (!string.IsNullOrWhiteSpace(Line.Filter)) filter = FilterExpression.Parse(Line.Filter);
             if (!string.IsNullOrWhiteSpace(options.Filter))
             {
                 var run = FilterExpression.Parse(options.Filter, options.FilterVariables);
                 filter = filter is null ? run : filter.And(run);
             }
+            return filter;
+        }
+        try
+        {
+            return Parse();
         }
         catch (FilterException ex)
         {
-            throw new SyncLineException(Line.Name, ex.Message, ex);
+            throw new SyncLineException(Line.Name, ex.Message, ex, FilterException.InEnglish(ex, () => Parse()));
         }
-        return filter;
     }
 
     private Func<CancellationToken, Task<ITargetWriter>>? _newWriter;

@@ -43,20 +43,20 @@ internal sealed class LineTargetIds
     /// <summary>Why the line gives no CRM id for this key, and what to do.</summary>
     public string WhyMissing(string column, string key)
     {
-        if (_line is null) return Messages.IdLineNotFound(column, key, _name);
-        if (_line.TargetId is null) return Messages.IdLineRecordsNoIds(column, key, _name);
+        if (_line is null) return Messages.Stored.IdLineNotFound(column, key, _name);
+        if (_line.TargetId is null) return Messages.Stored.IdLineRecordsNoIds(column, key, _name);
         if (_withoutId.TryGetValue(key, out var status))
             return status switch
             {
-                StateStatus.Succeeded => Messages.IdRecordedBeforeTargetId(column, key, _name),
-                StateStatus.Failed => Messages.IdLineWriteFailed(column, key, _name),
-                _ => Messages.IdLineWriteInterrupted(column, key, _name),
+                StateStatus.Succeeded => Messages.Stored.IdRecordedBeforeTargetId(column, key, _name),
+                StateStatus.Failed => Messages.Stored.IdLineWriteFailed(column, key, _name),
+                _ => Messages.Stored.IdLineWriteInterrupted(column, key, _name),
             };
         _deleted ??= _readDeleted!();
         if (_deleted.Contains(key))
             return _line.DeletePolicy == DeletePolicy.Flag
-                ? Messages.IdLineFlagged(column, key, _name, _line.FlagColumn ?? "", _line.FlagValue)
-                : Messages.IdLineDeleted(column, key, _name);
-        return Messages.NotYetInTarget(column, key, _name);
+                ? Messages.Stored.IdLineFlagged(column, key, _name, _line.FlagColumn ?? "", _line.FlagValue)
+                : Messages.Stored.IdLineDeleted(column, key, _name);
+        return Messages.Stored.NotYetInTarget(column, key, _name);
     }
 }

@@ -44,10 +44,10 @@ internal sealed class LookupTable
         if (sourceValue is null) return null;
         var key = RowKey.Text(sourceValue);
         if (_ambiguous.Contains(key))
-            throw new ValueConversionException(Mapping.TargetColumn, Messages.LookupAmbiguous(Mapping.LookupTable!, Mapping.LookupMatch!, sourceValue));
+            throw new ValueConversionException(Mapping.TargetColumn, Messages.Stored.LookupAmbiguous(Mapping.LookupTable!, Mapping.LookupMatch!, sourceValue));
         if (_values.TryGetValue(key, out var value)) return value;
         if (Mapping.OnMissing == LookupMissing.Null) return null;
         throw new ValueConversionException(Mapping.TargetColumn,
-            Messages.LookupNotFound(Mapping.TargetColumn, Mapping.SourceColumn!, sourceValue, Mapping.LookupTable!, Mapping.LookupMatch!));
+            Messages.Stored.LookupNotFound(Mapping.TargetColumn, Mapping.SourceColumn!, sourceValue, Mapping.LookupTable!, Mapping.LookupMatch!));
     }
 }

@@ -45,7 +45,7 @@ internal sealed class RowMapper
             : null).ToArray();
         _writtenIndexes = written.Select(w => line.Columns.IndexOf(w)).ToArray();
         WrittenColumns = written.Select(w => LineChecker.Find(targetColumns, w.TargetColumn)
-            ?? throw new SyncLineException(line.Name, Messages.ColumnNotFound(w.TargetColumn, line.TargetTable, targetColumns))).ToList();
+            ?? throw SyncLineException.Of(line.Name, () => Messages.ColumnNotFound(w.TargetColumn, line.TargetTable, targetColumns))).ToList();
         AllWritten = _writtenIndexes.Length == line.Columns.Count;
         ShownColumns = Enumerable.Range(0, WrittenColumns.Count).OrderBy(i => WrittenColumns[i].Ordinal)
             .Select(i => (_writtenIndexes[i], i)).ToList();
@@ -65,7 +65,7 @@ internal sealed class RowMapper
     /// <summary>The source columns the mapping reads: the key, then each mapped column, each once.</summary>
     public IEnumerable<string> NeededSourceColumns =>
         _line.Key.Concat(_line.Columns.Where(c => c.SourceColumn is not null).Select(c => c.SourceColumn!))
-            .Select(n => LineChecker.Find(SourceColumns, n)?.Name ?? throw new SyncLineException(_line.Name, Messages.ColumnNotFound(n, _line.SourceTable ?? Messages.TheSourceQuery, SourceColumns)))
+            .Select(n => LineChecker.Find(SourceColumns, n)?.Name ?? throw SyncLineException.Of(_line.Name, () => Messages.ColumnNotFound(n, _line.SourceTable ?? Messages.TheSourceQuery, SourceColumns)))
             .Distinct(StringComparer.Ordinal);
 
     /// <summary>Learns where each source column is in the query's select list.</summary>
@@ -88,7 +88,7 @@ internal sealed class RowMapper
             if (keyValues[i] is null && error is null)
             {
                 // The row cannot be identified, but its other values are still mapped: a preview shows them, so the user can find it.
-                error = Messages.KeyIsNull(_line.Key[i]);
+                error = Messages.Stored.KeyIsNull(_line.Key[i]);
                 errorColumn = _line.TargetKey.ElementAtOrDefault(i);
             }
         }

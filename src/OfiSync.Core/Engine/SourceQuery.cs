@@ -50,18 +50,21 @@ internal sealed class SourceQuery
         SqlFilter? sql = null;
         if (filter is not null)
         {
+            var given = filter;
+            FilterExpression Validated() => given.Validate(LineChecker.FilterNames(line, sourceColumns));
+            SqlFilter? Sql(FilterExpression f) => f.ToSql(provider, name => ResolveSource(line, sourceColumns, name) is { } c
+                ? new FilterColumn(provider.QuoteIdentifier(c.Name), ValueType(c))
+                : null);
             try
             {
-                filter = filter.Validate(LineChecker.FilterNames(line, sourceColumns));
+                filter = Validated();
                 foreach (var name in filter.Names)
                     if (ResolveSource(line, sourceColumns, name) is { } column && !select.Contains(column.Name)) select.Add(column.Name);
-                sql = filter.ToSql(provider, name => ResolveSource(line, sourceColumns, name) is { } c
-                    ? new FilterColumn(provider.QuoteIdentifier(c.Name), ValueType(c))
-                    : null);
+                sql = Sql(filter);
             }
             catch (FilterException ex)
             {
-                throw new SyncLineException(line.Name, ex.Message, ex);
+                throw new SyncLineException(line.Name, ex.Message, ex, FilterException.InEnglish(ex, () => Sql(Validated())));
             }
         }
         if (changeColumn is not null && !select.Contains(changeColumn)) select.Add(changeColumn);

@@ -51,12 +51,12 @@ public sealed class ValueConverter
                 _ => value,
             };
             if (_textTarget && _column.Size is { } max && converted is string text && text.Length > max)
-                throw new ValueConversionException(_column.Name, Messages.ValueTooLong(_column.Name, text, max));
+                throw new ValueConversionException(_column.Name, Messages.Stored.ValueTooLong(_column.Name, text, max));
             return converted;
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or OverflowException or ArgumentException)
         {
-            throw new ValueConversionException(_column.Name, Messages.ValueNotConvertible(_column.Name, value, _column.DataTypeName));
+            throw new ValueConversionException(_column.Name, Messages.Stored.ValueNotConvertible(_column.Name, value, _column.DataTypeName));
         }
     }
 

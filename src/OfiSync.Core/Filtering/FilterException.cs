@@ -14,6 +14,23 @@ public sealed class FilterException : Exception
         Position = position;
     }
 
+    /// <summary>
+    /// What the same refusal says in English, for the run history: <paramref name="again"/> repeats the parse or check
+    /// that refused the filter, under the invariant UI culture.
+    /// </summary>
+    public static string InEnglish(FilterException shown, Action again) => Messages.InEnglish(() =>
+    {
+        try
+        {
+            again();
+        }
+        catch (FilterException english)
+        {
+            return english.Message;
+        }
+        return shown.Message;
+    });
+
     /// <summary>What is wrong, without the quoted expression.</summary>
     public string Reason { get; }
 

@@ -42,7 +42,7 @@ public sealed class ColumnMapping
     {
         MappingKind.Column => $"{TargetColumn} = {SourceColumn}",
         MappingKind.Constant => $"{TargetColumn} = '{Engine.RowKey.Text(Constant)}'",
-        MappingKind.LineTargetId => $"{TargetColumn} = CRM id of {SourceColumn} in line {FromLine}",
-        _ => $"{TargetColumn} = {LookupTable}.{LookupValue} where {LookupMatch} = {SourceColumn}",
+        MappingKind.LineTargetId => Messages.MappingLineTargetId(TargetColumn, SourceColumn, FromLine),
+        _ => Messages.MappingLookup(TargetColumn, LookupTable, LookupValue, LookupMatch, SourceColumn),
     };
 }

@@ -25,7 +25,7 @@ public abstract class ProviderBase : IDatabaseProvider
     /// <summary>Keywords people bring from other databases, and how this one writes the same thing.</summary>
     protected virtual IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = new Dictionary<string, string>();
 
-    public string? SuggestKeyword(string keyword) => KeywordSuggestions.TryGetValue(keyword, out var instead) ? instead : null;
+    public string? SuggestKeyword(string keyword) => KeywordSuggestions.TryGetValue(keyword, out var instead) ? Messages.KeywordSuggestion(instead) : null;
 
     public virtual bool TakesCredential => true;
 
@@ -57,7 +57,7 @@ public abstract class ProviderBase : IDatabaseProvider
         {
             await db.DisposeAsync().ConfigureAwait(false);
             var reason = Connections.SecretScrubber.Scrub(ex.Message, connectionString);
-            throw new Connections.SyncConnectionException(connectionName, OpenFailure(connectionName, connectionString, reason, ex), ex);
+            throw Connections.SyncConnectionException.Of(connectionName, () => OpenFailure(connectionName, connectionString, reason, ex), ex);
         }
     }
 

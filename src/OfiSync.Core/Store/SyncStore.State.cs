@@ -107,7 +107,7 @@ public sealed partial class SyncStore
     /// <summary>The runs of a line still marked Running when a new run takes its lock: their process ended without a word.</summary>
     public void CloseInterruptedRuns(Guid lineId) => Run((c, t) => c.Execute(
         "UPDATE ofisync_run SET status = 'Stopped', message = @m WHERE line_id = @id AND status = 'Running'",
-        new { id = Id(lineId), m = Messages.RunInterrupted }, t));
+        new { id = Id(lineId), m = Messages.Stored.RunInterrupted }, t));
 
     private static void UpdateRun(DbConnection c, DbTransaction t, SyncRun s) =>
         c.Execute(@"UPDATE ofisync_run SET status = @status, ended = @ended, rows_read = @read, inserted = @ins, updated = @upd, deleted = @del,

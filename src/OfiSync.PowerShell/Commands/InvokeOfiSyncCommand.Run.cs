@@ -50,7 +50,8 @@ public sealed partial class InvokeOfiSyncCommand
                         if (Summary) break;
                         WriteObject(result);
                         if (result.Status == RowStatus.Failed)
-                            WriteError(Errors.Create(ErrorIds.RowFailed, ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error)));
+                            WriteError(Errors.Create(ErrorIds.RowFailed, ErrorCategory.WriteError, result, Core.Messages.RowFailed(result.Line, result.Key, result.Error),
+                                recommendedAction: Core.Messages.RowFailedAction));
                         break;
                     case LineBlocked b:
                         WriteError(Errors.Create(ErrorIds.DependencyFailed, ErrorCategory.NotEnabled, b.Line, Core.Messages.DependencyFailed(b.Line.Name, b.BlockedBy)));

@@ -70,7 +70,7 @@ public abstract class OfiSyncCmdlet : PSCmdlet, IDisposable
         }
         catch (StoreException ex)
         {
-            ThrowTerminatingError(Errors.FromStore(ex, location?.ToString() ?? Store ?? "(default store)"));
+            ThrowTerminatingError(Errors.FromStore(ex, location?.ToString() ?? Store ?? Core.Messages.DefaultStore));
             throw; // not reached
         }
     }

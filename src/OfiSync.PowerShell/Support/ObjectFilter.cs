@@ -8,7 +8,7 @@ internal static class ObjectFilter
 {
     public static Func<T, bool> Create<T>(PSCmdlet cmdlet, object filter)
     {
-        var text = FilterArgument.ToStoredText(cmdlet, filter) ?? throw new ArgumentException(Core.Messages.FilterArgumentType("empty value"));
+        var text = FilterArgument.ToStoredText(cmdlet, filter) ?? throw new ArgumentException(Core.Messages.FilterArgumentEmpty);
         // The text is canonical: its variables were read already.
         var properties = typeof(T).GetProperties().Where(p => p.GetIndexParameters().Length == 0)
             .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);

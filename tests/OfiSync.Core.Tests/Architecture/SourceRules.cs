@@ -11,6 +11,10 @@ public sealed partial class SourceRules
 {
     private static readonly string Root = FindRoot();
 
+    internal static string RepositoryRoot => Root;
+
+    internal static IEnumerable<string> SourceFilesOf(string folder) => SourceFiles(folder);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

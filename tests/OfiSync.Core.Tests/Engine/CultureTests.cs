@@ -63,7 +63,7 @@ public abstract class CultureTests
     // memory on PostgreSQL, so the -or is evaluated by the engine there and by SQLite's registered functions on SQLite.
     private const string LineFilter = "(ciudad -like 'i*' -or nombre -gt 'T') -and saldo -ge '100.5' -and alta -lt [datetime]'2025-06-01'";
 
-    public static TheoryData<string> Cultures => new() { "th-TH", "ar-SA", "fa-IR", "tr-TR", "de-DE" };
+    public static TheoryData<string> Cultures => new() { "th-TH", "ar-SA", "fa-IR", "tr-TR", "de-DE", "es-ES", "en-US" };
 
     [Theory]
     [MemberData(nameof(Cultures))]
@@ -262,8 +262,8 @@ public sealed class CultureMessageTests
         {
             Messages.DeleteCapExceeded("Clientes", 30, 200, 12.5),
             Messages.LineLocked("Clientes", TimeSpan.FromSeconds(2.5)),
-            Messages.ValueNotConvertible("saldo", 1234.5m, "INTEGER"),
-            Messages.LookupNotFound("sector_id", "sector_codigo", new DateTime(2025, 3, 1), "sector", "codigo"),
+            Messages.Stored.ValueNotConvertible("saldo", 1234.5m, "INTEGER"),
+            Messages.Stored.LookupNotFound("sector_id", "sector_codigo", new DateTime(2025, 3, 1), "sector", "codigo"),
         }));
         Assert.Contains("more than the 12.5% safety cap", texts[0]);
         Assert.Contains("waited 2.5 s", texts[1]);

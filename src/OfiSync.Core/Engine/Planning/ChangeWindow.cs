@@ -42,10 +42,10 @@ internal sealed class ChangeWindow
         var line = session.Line;
         if (string.IsNullOrWhiteSpace(line.ChangeColumn) || !session.FullScope) return null;
         var column = session.SourceColumn(line.ChangeColumn)
-                     ?? throw new SyncLineException(line.Name, Messages.ChangeColumnNotFound(line.ChangeColumn, line.Name));
+                     ?? throw SyncLineException.Of(line.Name, () => Messages.ChangeColumnNotFound(line.ChangeColumn, line.Name));
         var family = TypeCompatibility.FamilyOf(column);
         if (family is not (Family.Date or Family.Integer))
-            throw new SyncLineException(line.Name, Messages.ChangeColumnType(column.Name, column.DataTypeName));
+            throw SyncLineException.Of(line.Name, () => Messages.ChangeColumnType(column.Name, column.DataTypeName));
         var scope = ScopeOf(line);
         // Every row, in key order, the mark taken from the whole read.
         ChangeWindow ReadAll()

@@ -63,7 +63,7 @@ internal sealed class LinePlan
             var duplicate = !row.NoKey && (row.Key == previousKey || !inBatch.Add(row.Key));
             if (!row.NoKey) previousKey = row.Key;
             batch.Add(duplicate
-                ? new MappedRow { Key = row.Key, Values = row.Values, Source = row.Source, Error = Messages.DuplicateSourceKey(row.Key), ErrorColumn = line.TargetKey.FirstOrDefault(), Duplicate = true }
+                ? new MappedRow { Key = row.Key, Values = row.Values, Source = row.Source, Error = Messages.Stored.DuplicateSourceKey(row.Key), ErrorColumn = line.TargetKey.FirstOrDefault(), Duplicate = true }
                 : row);
             if (batch.Count < line.BatchSize) continue;
             yield return Compare(store, batch, marks?.AfterBatch());
@@ -134,7 +134,7 @@ internal sealed class LinePlan
             if (wanted is RowAction.Delete or RowAction.Flag)
             {
                 // The preview showed a delete or a flag: if the line's delete policy changed since, the row is not acted on.
-                var changed = wanted != _session.DeleteAction ? Messages.DeletePolicyChanged(_session.Line.Name, wanted.Value, _session.DeleteAction) : null;
+                var changed = wanted != _session.DeleteAction ? Messages.Stored.DeletePolicyChanged(_session.Line.Name, wanted.Value, _session.DeleteAction) : null;
                 // A delete needs only the key: the target key columns' values.
                 var keyOnly = new MappedRow { Key = row.Key, Values = _session.TargetKeyValues(row.Key) };
                 planned.Add(new PlannedRow { Row = keyOnly, Action = _session.DeleteAction, TargetId = state?.TargetId, Error = changed });

@@ -70,7 +70,7 @@ internal static class BatchWriter
     }
 
     /// <summary>A failed row always says why, even when the database gave no message.</summary>
-    private static string NonEmpty(string? error) => string.IsNullOrWhiteSpace(error) ? Messages.RowFailedWithoutReason : error;
+    private static string NonEmpty(string? error) => string.IsNullOrWhiteSpace(error) ? Messages.Stored.RowFailedWithoutReason : error;
 
     /// <summary>What the state becomes for a committed batch. Failed rows lose their hash, so the next run retries them.</summary>
     public static List<StateChange> StateChanges(LineSession session, List<(PlannedRow Planned, RowResult Result)> written)

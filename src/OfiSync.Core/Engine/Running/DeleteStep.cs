@@ -34,9 +34,9 @@ internal static class DeleteStep
             gone.Add(state);
             if (options.Force || gone.Count <= cap) continue;
             var count = Gone(store, line.Id, seen).LongCount();
-            run.Message = Messages.DeleteCapExceeded(line.Name, count, total, options.DeleteCapPercent);
+            run.Message = Messages.Stored.DeleteCapExceeded(line.Name, count, total, options.DeleteCapPercent);
             run.Status = RunStatus.Failed;
-            throw new SyncLineException(line.Name, run.Message);
+            throw new SyncLineException(line.Name, Messages.DeleteCapExceeded(line.Name, count, total, options.DeleteCapPercent), storedMessage: run.Message);
         }
         for (var start = 0; start < gone.Count; start += line.BatchSize)
         {

@@ -38,7 +38,8 @@ internal sealed class LineRun
         var line = _line;
         var options = _options;
         await using var runLock = await _store.TryLockLineAsync(line.Id, options.LockTimeout, cancel).ConfigureAwait(false)
-                                  ?? throw new LineLockedException(line.Name, Messages.LineLocked(line.Name, options.LockTimeout));
+                                  ?? throw new LineLockedException(line.Name, Messages.LineLocked(line.Name, options.LockTimeout),
+                                      Messages.InEnglish(() => Messages.LineLocked(line.Name, options.LockTimeout)));
         var run = new SyncRun
         {
             SyncId = options.SyncId, LineId = line.Id, Line = line.Name, Mode = _selection is not null ? RunMode.Selected : options.All ? RunMode.All : RunMode.Incremental,
@@ -101,13 +102,13 @@ internal sealed class LineRun
                 if (options.StopAtFirstFailure && run.Failed > 0)
                 {
                     run.Status = RunStatus.Stopped;
-                    run.Message = Messages.StoppedAtFirstFailure(line.Name);
+                    run.Message = Messages.Stored.StoppedAtFirstFailure(line.Name);
                     break;
                 }
                 if (options.MaxErrors > 0 && run.Failed >= options.MaxErrors)
                 {
                     run.Status = RunStatus.Stopped;
-                    run.Message = Messages.MaxErrorsReached(line.Name, options.MaxErrors);
+                    run.Message = Messages.Stored.MaxErrorsReached(line.Name, options.MaxErrors);
                     break;
                 }
             }
@@ -146,6 +147,14 @@ internal sealed class LineRun
         if (error is not null && !cancel.IsCancellationRequested) throw RetryPolicy.Wrap(line, error);
     }
 
+    /// <summary>The English text of an error of OfiSync's own, for the run history; a database's text as it is.</summary>
+    private static string Stored(Exception error) => error switch
+    {
+        SyncLineException line => line.StoredMessage,
+        SyncConnectionException connection => connection.StoredMessage,
+        _ => error.Message,
+    };
+
     /// <summary>How the run ended: stopped, failed, left before its end by the caller, or completed with or without failed rows.</summary>
     private static void End(SyncRun run, Exception? error, bool reachedEnd, CancellationToken cancel)
     {
@@ -153,13 +162,13 @@ internal sealed class LineRun
         if (error is not null || cancel.IsCancellationRequested)
         {
             run.Status = cancel.IsCancellationRequested ? RunStatus.Stopped : RunStatus.Failed;
-            run.Message ??= cancel.IsCancellationRequested ? Messages.RunStopped : error!.Message;
+            run.Message ??= cancel.IsCancellationRequested ? Messages.Stored.RunStopped : Stored(error!);
         }
         else if (run.Status == RunStatus.Running && !reachedEnd)
         {
             // The caller stopped reading (-ErrorAction Stop on a failed row, Select-Object -First): what was committed stays.
             run.Status = RunStatus.Stopped;
-            run.Message = Messages.RunAbandoned;
+            run.Message = Messages.Stored.RunAbandoned;
         }
         else if (run.Status == RunStatus.Running) run.Status = run.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
     }

@@ -65,7 +65,7 @@ internal sealed class RetryPolicy
             catch (DatabaseLockedException locked) when (!_cancel.IsCancellationRequested)
             {
                 // The tries ran out (or there were none): the lock is the line's error, named.
-                throw new SyncLineException(_line.Name, Messages.DatabaseStayedLocked(_line.Name, locked.Connection, locked.Database, watch.Elapsed, attempt + 1), locked);
+                throw SyncLineException.Of(_line.Name, () => Messages.DatabaseStayedLocked(_line.Name, locked.Connection, locked.Database, watch.Elapsed, attempt + 1), locked);
             }
         }
     }

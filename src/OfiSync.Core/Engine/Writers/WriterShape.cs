@@ -13,7 +13,7 @@ public sealed class WriterShape
         TableName = table;
         Columns = columns;
         KeyIndexes = keyColumns.Select(k => columns.ToList().FindIndex(c => string.Equals(c.Name, k, StringComparison.OrdinalIgnoreCase))).ToArray();
-        if (KeyIndexes.Any(i => i < 0)) throw new ArgumentException("Every key column must be written.", nameof(keyColumns));
+        if (KeyIndexes.Any(i => i < 0)) throw new ArgumentException(Messages.EveryKeyColumnWritten, nameof(keyColumns));
         IdColumn = idColumn;
         Quoted = columns.Select(c => provider.QuoteIdentifier(c.Name)).ToArray();
     }

@@ -31,7 +31,7 @@ internal static class MariaDbBulkLoad
         var result = await bulk.WriteToServerAsync(table, cancel).ConfigureAwait(false);
         var warning = result.Warnings.FirstOrDefault(w => !string.Equals(w.Level, "Note", StringComparison.OrdinalIgnoreCase));
         if (warning is not null) throw new MariaDbLoadWarningException((int)warning.ErrorCode, warning.Message);
-        if (result.RowsInserted != count) throw new MariaDbLoadWarningException(0, Messages.BulkLoadIncomplete(count, result.RowsInserted));
+        if (result.RowsInserted != count) throw new MariaDbLoadWarningException(0, Messages.Stored.BulkLoadIncomplete(count, result.RowsInserted));
     }
 }
 

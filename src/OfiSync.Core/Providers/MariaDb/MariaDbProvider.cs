@@ -33,11 +33,11 @@ public sealed class MariaDbProvider : ProviderBase
     /// </summary>
     protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = new[]
     {
-        SqliteProvider.Suggest("Database=<database name>", "dbname", "db", "schema", "search path", "filename", "file", "path"),
-        SqliteProvider.Suggest("User ID=<user name>", "login"),
-        SqliteProvider.Suggest("SslMode=Required (encrypted, the certificate not checked) or SslMode=VerifyFull", "trust server certificate", "trustservercertificate", "encrypt"),
-        SqliteProvider.Suggest("Connection Timeout=<seconds>", "timeout"),
-        SqliteProvider.Suggest("Default Command Timeout=<seconds>", "default timeout"),
+        SqliteProvider.Suggest("Database=<Database>", "dbname", "db", "schema", "search path", "filename", "file", "path"),
+        SqliteProvider.Suggest("User ID=<User>", "login"),
+        SqliteProvider.Suggest("<MariaDbSsl>", "trust server certificate", "trustservercertificate", "encrypt"),
+        SqliteProvider.Suggest("Connection Timeout=<Seconds>", "timeout"),
+        SqliteProvider.Suggest("Default Command Timeout=<Seconds>", "default timeout"),
     }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
     public override ITargetWriter CreateWriter(DbConnection connection, WriterShape shape, int commandTimeout) =>

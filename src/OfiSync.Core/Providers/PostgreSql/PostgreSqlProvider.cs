@@ -27,9 +27,9 @@ public sealed class PostgreSqlProvider : ProviderBase
 
     protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = new[]
     {
-        SqliteProvider.Suggest("Host=<server name or address>", "server", "data source", "datasource", "address", "addr", "network address"),
-        SqliteProvider.Suggest("Database=<database name>", "initial catalog", "dbname", "db"),
-        SqliteProvider.Suggest("Username=<user name>", "user id", "userid", "user", "uid", "login"),
+        SqliteProvider.Suggest("Host=<Server>", "server", "data source", "datasource", "address", "addr", "network address"),
+        SqliteProvider.Suggest("Database=<Database>", "initial catalog", "dbname", "db"),
+        SqliteProvider.Suggest("Username=<User>", "user id", "userid", "user", "uid", "login"),
     }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
     public override ITargetWriter CreateWriter(DbConnection connection, WriterShape shape, int commandTimeout) =>

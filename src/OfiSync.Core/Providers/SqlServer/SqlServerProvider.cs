@@ -31,10 +31,10 @@ public sealed class SqlServerProvider : ProviderBase
 
     protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = new[]
     {
-        SqliteProvider.Suggest("Server=<server name or address>", "host", "address", "addr", "network address"),
-        SqliteProvider.Suggest("Database=<database name>", "dbname", "db"),
-        SqliteProvider.Suggest("User ID=<user name>", "username", "user name", "login"),
-        SqliteProvider.Suggest("Server=<server name or address>,<port>", "port"),
+        SqliteProvider.Suggest("Server=<Server>", "host", "address", "addr", "network address"),
+        SqliteProvider.Suggest("Database=<Database>", "dbname", "db"),
+        SqliteProvider.Suggest("User ID=<User>", "username", "user name", "login"),
+        SqliteProvider.Suggest("Server=<Server>,<Port>", "port"),
     }.SelectMany(d => d).ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
 
     public override ITargetWriter CreateWriter(DbConnection connection, WriterShape shape, int commandTimeout) =>

@@ -29,7 +29,7 @@ public sealed class SqliteProvider : ProviderBase
     public override CatalogSql Catalog { get; } = new SqliteCatalogSql();
     public override StoreDialect Store { get; } = new SqliteStoreDialect();
 
-    protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = Suggest("Data Source=<file path>",
+    protected override IReadOnlyDictionary<string, string> KeywordSuggestions { get; } = Suggest("Data Source=<File>",
         "host", "server", "data source", "address", "addr", "network address", "database", "initial catalog", "dbname", "db", "filename", "file", "path");
 
     internal static IReadOnlyDictionary<string, string> Suggest(string instead, params string[] spellings) =>
@@ -60,7 +60,7 @@ public sealed class SqliteProvider : ProviderBase
     public override Task<DbConnection> OpenAsync(string connectionName, string connectionString, CancellationToken cancel)
     {
         if (LocalFile(connectionString) is { } file && !File.Exists(file))
-            throw new Connections.SyncConnectionException(connectionName, Messages.SqliteFileMissing(connectionName, file));
+            throw Connections.SyncConnectionException.Of(connectionName, () => Messages.SqliteFileMissing(connectionName, file));
         return base.OpenAsync(connectionName, connectionString, cancel);
     }
 
