@@ -133,17 +133,29 @@ public abstract class TargetWriterBase : ITargetWriter
     protected async Task<WriteOutcome[]> WriteSplittingAsync(IReadOnlyList<WriteRow> rows, CancellationToken cancel)
     {
         var outcomes = new WriteOutcome[rows.Count];
-        await SplitAsync(rows, 0, rows.Count, outcomes, cancel).ConfigureAwait(false);
+        await SplitAsync(rows, 0, rows.Count, outcomes, insert: false, cancel).ConfigureAwait(false);
         return outcomes;
     }
 
-    private async Task SplitAsync(IReadOnlyList<WriteRow> rows, int start, int count, WriteOutcome[] outcomes, CancellationToken cancel)
+    /// <summary>
+    /// Writes rows[start..start+count) as one batch, by the plain insert when <paramref name="insert"/> (a duplicate key
+    /// sends the part through the upsert), else by the upsert; a part that fails for a row's values is halved until the
+    /// failing row stands alone.
+    /// </summary>
+    private async Task SplitAsync(IReadOnlyList<WriteRow> rows, int start, int count, WriteOutcome[] outcomes, bool insert, CancellationToken cancel)
     {
         try
         {
-            var ids = await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
+            var ids = insert ? await InsertBatchAsync(rows, start, count, cancel).ConfigureAwait(false)
+                             : await WriteBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
             for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
-            Paths.Upserted += count;
+            if (insert) Paths.BulkInserted += count;
+            else Paths.Upserted += count;
+        }
+        catch (Exception ex) when (insert && IsDuplicateKey(ex) && !cancel.IsCancellationRequested)
+        {
+            Paths.FellBack += count;
+            await SplitAsync(rows, start, count, outcomes, insert: false, cancel).ConfigureAwait(false);
         }
         catch (Exception ex) when (Faults.IsRowError(ex) && !cancel.IsCancellationRequested)
         {
@@ -153,8 +165,8 @@ public abstract class TargetWriterBase : ITargetWriter
                 return;
             }
             var half = count / 2;
-            await SplitAsync(rows, start, half, outcomes, cancel).ConfigureAwait(false);
-            await SplitAsync(rows, start + half, count - half, outcomes, cancel).ConfigureAwait(false);
+            await SplitAsync(rows, start, half, outcomes, insert, cancel).ConfigureAwait(false);
+            await SplitAsync(rows, start + half, count - half, outcomes, insert, cancel).ConfigureAwait(false);
         }
     }
 
@@ -171,7 +183,7 @@ public abstract class TargetWriterBase : ITargetWriter
         var fresh = Enumerable.Range(0, rows.Count).Where(i => rows[i].LikelyNew).ToArray();
         var known = Enumerable.Range(0, rows.Count).Where(i => !rows[i].LikelyNew).ToArray();
         var freshOutcomes = new WriteOutcome[fresh.Length];
-        await InsertSplitAsync(fresh.Select(i => rows[i]).ToList(), 0, fresh.Length, freshOutcomes, cancel).ConfigureAwait(false);
+        await SplitAsync(fresh.Select(i => rows[i]).ToList(), 0, fresh.Length, freshOutcomes, insert: true, cancel).ConfigureAwait(false);
         for (var n = 0; n < fresh.Length; n++) outcomes[fresh[n]] = freshOutcomes[n];
         if (known.Length > 0)
         {
@@ -179,32 +191,6 @@ public abstract class TargetWriterBase : ITargetWriter
             for (var n = 0; n < known.Length; n++) outcomes[known[n]] = knownOutcomes[n];
         }
         return outcomes;
-    }
-
-    private async Task InsertSplitAsync(IReadOnlyList<WriteRow> rows, int start, int count, WriteOutcome[] outcomes, CancellationToken cancel)
-    {
-        try
-        {
-            var ids = await InsertBatchAsync(rows, start, count, cancel).ConfigureAwait(false);
-            for (var i = 0; i < count; i++) outcomes[start + i] = new WriteOutcome(true, ids?.GetValueOrDefault(start + i));
-            Paths.BulkInserted += count;
-        }
-        catch (Exception ex) when (IsDuplicateKey(ex) && !cancel.IsCancellationRequested)
-        {
-            Paths.FellBack += count;
-            await SplitAsync(rows, start, count, outcomes, cancel).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (Faults.IsRowError(ex) && !cancel.IsCancellationRequested)
-        {
-            if (count == 1)
-            {
-                outcomes[start] = await FailureAsync(ex, rows[start], cancel).ConfigureAwait(false);
-                return;
-            }
-            var half = count / 2;
-            await InsertSplitAsync(rows, start, half, outcomes, cancel).ConfigureAwait(false);
-            await InsertSplitAsync(rows, start + half, count - half, outcomes, cancel).ConfigureAwait(false);
-        }
     }
 
     /// <summary>Plain INSERT of rows[start..start+count) in one transaction, rolled back whole when it fails; the CRM ids by row index.</summary>
